@@ -1,0 +1,22 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { createArticleSchema } from './lib/content/article-schema.ts';
+import { pageSchema } from './lib/content/page-schema.ts';
+
+/*
+ * CONTENT_ROOT lets tests and benchmarks build a copy of the content (with draft
+ * fixtures, or thousands of generated articles) without touching `content/`.
+ */
+const root = process.env.CONTENT_ROOT ?? './content';
+
+const articles = defineCollection({
+  loader: glob({ pattern: '**/*.mdx', base: `${root}/articles` }),
+  schema: ({ image }) => createArticleSchema(image),
+});
+
+const pages = defineCollection({
+  loader: glob({ pattern: '**/*.mdx', base: `${root}/pages` }),
+  schema: pageSchema,
+});
+
+export const collections = { articles, pages };

@@ -1,0 +1,23 @@
+import { SITE } from '../../site.config.ts';
+
+const longDate = new Intl.DateTimeFormat(SITE.locale, {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: SITE.timeZone,
+});
+
+/** "29 novembre 2026": the date as an Italian reader expects it, in Rome's time zone. */
+export function formatDate(date: Date): string {
+  return longDate.format(date);
+}
+
+/** The `datetime` attribute of a `<time>` element: the calendar day in Rome. */
+export function isoDay(date: Date): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone: SITE.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}

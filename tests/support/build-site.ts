@@ -1,0 +1,34 @@
+import { cp, rm, mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { cleanEnv } from './clean-env.ts';
+import { ROOT, TEST_BUILD, TEST_CONTENT, TEST_DIST } from './paths.ts';
+
+/**
+ * Vitest global setup: builds the site once, from a copy of `content/` plus the
+ * draft and scheduled fixtures, for every build-output and browser test.
+ * `REUSE_BUILD=1` skips the build when one exists (for quick local reruns).
+ */
+export default async function buildSite(): Promise<void> {
+  if (process.env.REUSE_BUILD === '1' && existsSync(path.join(TEST_DIST, 'server', 'entry.mjs'))) return;
+  await rm(TEST_BUILD, { recursive: true, force: true });
+  await mkdir(TEST_BUILD, { recursive: true });
+  await cp(path.join(ROOT, 'content'), TEST_CONTENT, { recursive: true });
+  await cp(path.join(ROOT, 'tests/fixtures/content'), TEST_CONTENT, { recursive: true });
+
+  const started = Date.now();
+  const result = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', TEST_DIST],
+    {
+      cwd: ROOT,
+      env: cleanEnv({ CONTENT_ROOT: TEST_CONTENT, SITE_URL: 'https://www.segnalazionevincente.com' }),
+      encoding: 'utf8',
+    },
+  );
+  if (result.status !== 0) {
+    throw new Error(`astro build failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
+  }
+  console.log(`test build ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}

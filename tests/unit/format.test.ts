@@ -1,0 +1,58 @@
+import { describe, it, expect } from 'vitest';
+import { formatDate, isoDay } from '../../src/lib/format/date.ts';
+import { countWords, readingMinutes, formatReadingTime } from '../../src/lib/format/reading-time.ts';
+import { slugify } from '../../src/lib/format/slug.ts';
+
+describe('formatDate', () => {
+  it.each([
+    ['2026-11-29T00:00:00Z', '29 novembre 2026'],
+    ['2026-01-01T12:00:00Z', '1 gennaio 2026'],
+    // 23:30 UTC on 31 March is already 1 April in Rome (summer time, UTC+2).
+    ['2026-03-31T23:30:00Z', '1 aprile 2026'],
+    // 23:30 UTC on 31 December is New Year's Day in Rome (UTC+1).
+    ['2026-12-31T23:30:00Z', '1 gennaio 2027'],
+  ])('%s → %s', (iso, expected) => {
+    expect(formatDate(new Date(iso))).toBe(expected);
+  });
+
+  it('gives the Rome calendar day for datetime attributes', () => {
+    expect(isoDay(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
+    expect(isoDay(new Date('2026-11-29T00:00:00Z'))).toBe('2026-11-29');
+  });
+});
+
+describe('reading time', () => {
+  it('counts words, not markup', () => {
+    expect(
+      countWords(
+        'import X from \'./x.ts\';\n\n## Titolo\n\n<Definizione tipo="nuova">\n  **attivare** i contatti\n</Definizione>',
+      ),
+    ).toBe(4);
+    expect(countWords('Un [link](/blog/) e - un elenco')).toBe(5);
+  });
+
+  it.each([
+    ['', 1],
+    ['parola '.repeat(200), 1],
+    ['parola '.repeat(201), 2],
+    ['parola '.repeat(1000), 5],
+  ])('%#: rounds up to whole minutes, at least one', (text, minutes) => {
+    expect(readingMinutes(text)).toBe(minutes);
+  });
+
+  it('formats in Italian', () => {
+    expect(formatReadingTime(4)).toBe('4 min di lettura');
+  });
+});
+
+describe('slugify', () => {
+  it.each([
+    ['networking', 'networking'],
+    ['Public Relation Referenziale', 'public-relation-referenziale'],
+    ['Città & Società', 'citta-societa'],
+    ['  B2B / B2C  ', 'b2b-b2c'],
+    ['perché?', 'perche'],
+  ])('%s → %s', (input, slug) => {
+    expect(slugify(input)).toBe(slug);
+  });
+});
