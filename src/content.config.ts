@@ -2,6 +2,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { createArticleSchema } from './lib/content/article-schema.ts';
 import { pageSchema } from './lib/content/page-schema.ts';
+import { quizSchema } from './lib/quiz/schema.ts';
 
 /*
  * CONTENT_ROOT lets tests and benchmarks build a copy of the content (with draft
@@ -19,4 +20,10 @@ const pages = defineCollection({
   schema: pageSchema,
 });
 
-export const collections = { articles, pages };
+/** The free test: one YAML file per test (`content/quiz/test-gratuito.yaml`). */
+const quiz = defineCollection({
+  loader: glob({ pattern: '*.{yaml,yml}', base: `${root}/quiz` }),
+  schema: quizSchema,
+});
+
+export const collections = { articles, pages, quiz };

@@ -2,6 +2,7 @@ import { describe, it, expect, afterAll } from 'vitest';
 import { mkdtemp, mkdir, writeFile, rm } from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
+import { stripVTControlCharacters } from 'node:util';
 import path from 'node:path';
 import { ROOT } from '../support/paths.ts';
 import { cleanEnv } from '../support/clean-env.ts';
@@ -20,7 +21,8 @@ async function syncArticle(frontmatter: string) {
     env: cleanEnv({ CONTENT_ROOT: root }),
     encoding: 'utf8',
   });
-  return { status: result.status, output: result.stdout + result.stderr };
+  // Colours (on under CI) would split "pubDate:" with escape codes.
+  return { status: result.status, output: stripVTControlCharacters(result.stdout + result.stderr) };
 }
 
 afterAll(async () => {

@@ -1,8 +1,7 @@
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
-/** The project's root folder. */
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The project's root folder, with a trailing separator. */
+export const ROOT = path.resolve(import.meta.dirname, '../..') + path.sep;
 /** Where the test build lives: a copy of `content/` plus fixtures, and its `dist`. */
 export const TEST_BUILD = path.join(ROOT, '.test-build');
 export const TEST_CONTENT = path.join(TEST_BUILD, 'content');

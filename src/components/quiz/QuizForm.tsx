@@ -1,0 +1,361 @@
+import { Component, createRef } from 'preact';
+import type { Quiz } from '../../lib/quiz/schema.ts';
+import { validateAnswers, answerErrorMessage } from '../../lib/quiz/answers.ts';
+import { scoreQuiz, weakestCategories } from '../../lib/quiz/score.ts';
+import {
+  clearProgress,
+  loadProgress,
+  progressKey,
+  saveProgress,
+  type Progress,
+} from '../../lib/quiz/progress-store.ts';
+import { checkContact, contactFieldError, CONTACT_FIELDS, type ContactField } from '../../lib/leads/contact-rules.ts';
+import { attemptFor } from '../../lib/leads/idempotency.ts';
+import { buildPayload } from '../../lib/leads/build-payload.ts';
+import { sendLead } from '../../lib/leads/send-lead.ts';
+import { visitContext } from '../../lib/leads/visit-context.ts';
+import { FIELD } from '../../lib/leads/form-fields.ts';
+import { QuestionFieldset } from './QuestionFieldset.tsx';
+import { ContactStep, type ConsentTexts } from './ContactStep.tsx';
+import { ResultView } from './ResultView.tsx';
+
+interface Props extends ConsentTexts {
+  quiz: Quiz;
+  /** Where leads are posted (PUBLIC_LEADS_ENDPOINT). */
+  endpoint: string;
+}
+
+interface State {
+  /** False on the server and in the first browser render, so hydration matches the plain form. */
+  enhanced: boolean;
+  progress: Progress;
+  questionError: string | null;
+  errors: Record<string, string>;
+  sending: boolean;
+  failure: string;
+  announcement: string;
+}
+
+const EMPTY: Progress = {
+  step: 0,
+  answers: {},
+  contact: {},
+  marketing: false,
+  startedAt: '',
+  context: { utm: {} },
+  attempt: null,
+  done: null,
+};
+
+function session(): Storage | undefined {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The free test. Rendered on the server it is a complete plain HTML form (every question,
+ * the contact fields) that posts to the lead endpoint. Once hydrated it becomes one question
+ * per screen, keeps answers in sessionStorage and posts JSON, showing the outcome in place.
+ *
+ * A class rather than hooks: it spares the page preact/hooks (1.2 KB gzip of a 15 KB budget).
+ */
+export default class QuizForm extends Component<Props, State> {
+  state: State = {
+    enhanced: false,
+    progress: EMPTY,
+    questionError: null,
+    errors: {},
+    sending: false,
+    failure: '',
+    announcement: '',
+  };
+  heading = createRef<HTMLHeadingElement>();
+  form = createRef<HTMLFormElement>();
+  /** Set when the prospect navigates, so focus follows them (never on first load). */
+  moved = false;
+  /** Guards against a double click sending twice before the re-render. */
+  inFlight = false;
+
+  get key() {
+    return progressKey(this.props.quiz.id, this.props.quiz.version);
+  }
+  get count() {
+    return this.props.quiz.questions.length;
+  }
+  get previewStep() {
+    return this.props.quiz.fullResult === 'before-form' ? this.count : -1;
+  }
+  get contactStep() {
+    return this.previewStep >= 0 ? this.count + 1 : this.count;
+  }
+
+  componentDidMount() {
+    const saved = loadProgress(session(), this.key);
+    const fresh = {
+      ...EMPTY,
+      startedAt: new Date().toISOString(),
+      context: visitContext(new URL(location.href), document.referrer),
+    };
+    this.setState({
+      enhanced: true,
+      progress: saved ? { ...saved, step: Math.min(Math.max(0, saved.step), this.contactStep) } : fresh,
+    });
+  }
+
+  componentDidUpdate(_: Props, before: State) {
+    const { progress, enhanced } = this.state;
+    if (enhanced && progress !== before.progress) saveProgress(session(), this.key, progress);
+    if (this.moved && (progress.step !== before.progress.step || progress.done !== before.progress.done))
+      this.heading.current?.focus();
+  }
+
+  update(change: Partial<Progress>) {
+    this.setState((s) => ({ progress: { ...s.progress, ...change } }));
+  }
+
+  goTo(step: number) {
+    const { count, previewStep } = this;
+    this.moved = true;
+    this.update({ step });
+    this.setState({
+      questionError: null,
+      announcement:
+        step < count
+          ? `Domanda ${step + 1} di ${count}`
+          : step === previewStep
+            ? 'Il tuo risultato'
+            : 'Ultimo passo: i tuoi contatti',
+    });
+  }
+
+  next() {
+    const { progress } = this.state;
+    const question = this.props.quiz.questions[progress.step];
+    if (question && question.required && !progress.answers[question.id]?.length) {
+      const message = answerErrorMessage({ code: 'missing_answer', questionId: question.id });
+      this.setState({ questionError: message, announcement: message });
+      this.heading.current?.focus();
+      return;
+    }
+    this.goTo(progress.step + 1);
+  }
+
+  restart = () => {
+    clearProgress(session(), this.key);
+    this.moved = true;
+    this.setState((s) => ({
+      errors: {},
+      failure: '',
+      questionError: null,
+      announcement: `Test ricominciato. Domanda 1 di ${this.count}`,
+      progress: { ...EMPTY, startedAt: new Date().toISOString(), context: s.progress.context },
+    }));
+  };
+
+  onContactInput = (name: string, value: string) => {
+    this.update({ contact: { ...this.state.progress.contact, [name]: value } });
+    // An error shown is re-checked as the prospect corrects it.
+    if (this.state.errors[name])
+      this.setState((s) => ({ errors: { ...s.errors, [name]: contactFieldError(name as ContactField, value) ?? '' } }));
+  };
+
+  showErrors(found: Record<string, string | undefined>, message?: string) {
+    const clean = Object.fromEntries(Object.entries(found).filter((e): e is [string, string] => Boolean(e[1])));
+    const count = Object.keys(clean).length;
+    this.setState({
+      errors: clean,
+      announcement: message ?? `Controlla i campi evidenziati: ${count === 1 ? 'un errore' : `${count} errori`}.`,
+    });
+    const first = CONTACT_FIELDS.find((f) => clean[f]);
+    if (first) document.getElementById(`campo-${first}`)?.focus();
+  }
+
+  async submit() {
+    if (this.inFlight) return;
+    const { quiz, endpoint, privacy, marketing } = this.props;
+    const { progress } = this.state;
+    const checkedAnswers = validateAnswers(quiz, progress.answers);
+    if (!checkedAnswers.ok) {
+      const first = checkedAnswers.errors[0];
+      this.goTo(
+        Math.max(
+          0,
+          quiz.questions.findIndex((q) => q.id === first.questionId),
+        ),
+      );
+      this.setState({ questionError: answerErrorMessage(first) });
+      return;
+    }
+    const checkedContact = checkContact(progress.contact);
+    if (!checkedContact.ok) return this.showErrors(checkedContact.errors);
+
+    const payload = buildPayload({
+      quiz,
+      answers: progress.answers,
+      contact: progress.contact,
+      privacy,
+      marketing: { accepted: progress.marketing, textId: marketing.textId },
+      context: progress.context,
+      startedAt: progress.startedAt,
+      website: String(new FormData(this.form.current ?? undefined).get(FIELD.website) ?? ''),
+    });
+    const attempt = attemptFor(progress.attempt, payload);
+    this.update({ attempt });
+    this.inFlight = true;
+    this.setState({ sending: true, failure: '', announcement: 'Invio in corso…' });
+    const result = await sendLead(endpoint, { ...payload, idempotencyKey: attempt.key });
+    this.inFlight = false;
+    this.setState({ sending: false });
+    if (result.kind === 'stored') {
+      this.moved = true;
+      this.setState({ announcement: `Dati inviati. Esito: ${result.response.outcome.title}` });
+      this.update({ done: result.response });
+    } else if (result.kind === 'invalid') {
+      this.showErrors(result.errors, result.message);
+    } else {
+      this.setState({ failure: result.message, announcement: result.message });
+    }
+  }
+
+  onSubmit = (event: Event) => {
+    if (!this.state.enhanced) return; // not hydrated yet: the browser posts the plain form
+    event.preventDefault();
+    if (this.state.progress.step < this.contactStep) this.next();
+    else void this.submit();
+  };
+
+  setAnswer = (questionId: string, chosen: string[]) => {
+    this.setState({ questionError: null });
+    this.setState((s) => ({ progress: { ...s.progress, answers: { ...s.progress.answers, [questionId]: chosen } } }));
+  };
+
+  render(
+    { quiz, endpoint, privacy, marketing }: Props,
+    { enhanced, progress, questionError, errors, sending, failure, announcement }: State,
+  ) {
+    const { count, previewStep, contactStep, heading, form, onSubmit, setAnswer, restart } = this;
+    const goTo = (step: number) => this.goTo(step);
+    const update = (change: Partial<Progress>) => this.update(change);
+    const onContactInput = this.onContactInput;
+    const answers = progress.answers;
+    const scored = () => scoreQuiz(quiz, validateAnswers(quiz, answers).ok ? answers : {});
+    const live = (
+      <p class="sr-only" aria-live="polite" role="status">
+        {announcement}
+      </p>
+    );
+
+    if (progress.done) {
+      const result = scored();
+      const band = quiz.bands.find((b) => b.id === progress.done?.outcome.id) ?? result.band;
+      return (
+        <div class="quiz">
+          <ResultView
+            band={band}
+            percent={progress.done.score.percent}
+            weakest={weakestCategories(result)}
+            headingRef={heading}
+            lead={`Grazie${progress.contact.nome ? `, ${progress.contact.nome.trim()}` : ''}: abbiamo ricevuto le tue risposte. Ti scriveremo all’indirizzo ${progress.contact.email ?? ''}.`}
+          />
+          <button type="button" class="link-button" onClick={restart}>
+            Rifai il test
+          </button>
+          {live}
+        </div>
+      );
+    }
+
+    // One tree for both modes: the plain form shows every step, the enhanced one only the current.
+    const step = enhanced ? progress.step : -1;
+    const shows = (index: number) => step === -1 || step === index;
+    const preview = step === previewStep ? scored() : null;
+    return (
+      <form
+        class={enhanced ? 'quiz' : 'quiz quiz--plain'}
+        method="post"
+        action={endpoint}
+        noValidate={enhanced}
+        ref={form}
+        onSubmit={onSubmit}
+      >
+        <input type="hidden" name={FIELD.quizId} value={quiz.id} />
+        <input type="hidden" name={FIELD.quizVersion} value={quiz.version} />
+        {enhanced && (
+          <div class="quiz__progress">
+            <p class="quiz__step">
+              {step < count
+                ? `Domanda ${step + 1} di ${count}`
+                : step === previewStep
+                  ? 'Il tuo risultato'
+                  : 'Ultimo passo'}
+            </p>
+            <progress max={contactStep + 1} value={step + 1} aria-label="Avanzamento del test" />
+          </div>
+        )}
+        {quiz.questions.map(
+          (q, i) =>
+            shows(i) && (
+              <QuestionFieldset
+                key={q.id}
+                question={q}
+                chosen={answers[q.id] ?? []}
+                error={step === i ? questionError : null}
+                headingRef={step === i ? heading : undefined}
+                onChange={setAnswer}
+              />
+            ),
+        )}
+        {preview && (
+          <ResultView
+            band={preview.band}
+            percent={preview.percent}
+            weakest={weakestCategories(preview)}
+            headingRef={heading}
+          />
+        )}
+        {shows(contactStep) && (
+          <ContactStep
+            contact={progress.contact}
+            marketingAccepted={progress.marketing}
+            errors={errors}
+            privacy={privacy}
+            marketing={marketing}
+            headingRef={step === contactStep ? heading : undefined}
+            onInput={onContactInput}
+            onMarketing={(accepted) => update({ marketing: accepted })}
+          />
+        )}
+        {failure && (
+          <p class="quiz__failure" role="alert">
+            {failure}
+          </p>
+        )}
+        <div class="quiz__nav">
+          {step > 0 && (
+            <button type="button" class="button button--ghost" onClick={() => goTo(step - 1)}>
+              Indietro
+            </button>
+          )}
+          <button type="submit" class="button" aria-disabled={sending ? 'true' : undefined}>
+            {step !== -1 && step < contactStep
+              ? 'Avanti'
+              : sending
+                ? 'Invio in corso…'
+                : failure
+                  ? 'Riprova'
+                  : 'Invia e scopri il risultato'}
+          </button>
+        </div>
+        {step > 0 && (
+          <button type="button" class="link-button" onClick={restart}>
+            Ricomincia
+          </button>
+        )}
+        {live}
+      </form>
+    );
+  }
+}

@@ -1,0 +1,41 @@
+import type { ContactRaw } from './contact-rules.ts';
+import type { LeadPayloadInput } from './lead-schema.ts';
+import type { VisitContext } from './visit-context.ts';
+
+export interface PayloadParts {
+  quiz: { id: string; version: string };
+  answers: Record<string, string[]>;
+  contact: ContactRaw;
+  privacy: { version: string; textId: string };
+  marketing: { accepted: boolean; textId: string };
+  context: VisitContext;
+  startedAt: string;
+  website: string;
+}
+
+/** The JSON the island sends, without its idempotency key (added per attempt). */
+export function buildPayload(parts: PayloadParts): Omit<LeadPayloadInput, 'idempotencyKey'> {
+  const { contact } = parts;
+  return {
+    quizId: parts.quiz.id,
+    quizVersion: parts.quiz.version,
+    answers: parts.answers,
+    contact: {
+      nome: contact.nome ?? '',
+      cognome: contact.cognome ?? '',
+      email: contact.email ?? '',
+      telefono: contact.telefono || undefined,
+      azienda: contact.azienda ?? '',
+      piva: contact.piva || undefined,
+    },
+    consent: {
+      privacyNoticeVersion: parts.privacy.version,
+      privacyTextId: parts.privacy.textId,
+      marketing: parts.marketing.accepted,
+      marketingTextId: parts.marketing.textId,
+    },
+    context: parts.context,
+    startedAt: parts.startedAt || undefined,
+    website: parts.website || undefined,
+  };
+}

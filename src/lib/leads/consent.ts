@@ -1,0 +1,17 @@
+/**
+ * The consent texts shown next to the lead form. Each has an id stored with the lead,
+ * so the proof of consent says exactly which words the prospect saw: when a text
+ * changes, give it a new id (keep the old ones out of the forms, not out of history).
+ */
+export const LEAD_CONSENT_TEXTS = {
+  /** The notice acknowledged to receive the result (art. 13 GDPR): no consent box is needed. */
+  privacy: {
+    id: 'lead-privacy-v1',
+    text: 'Inviando il modulo ricevi il risultato e verrai ricontattato da Segnalazione Vincente. Trattiamo i tuoi dati solo per valutare la tua richiesta e risponderti, e li conserviamo per 24 mesi. Puoi chiederne in ogni momento accesso, rettifica o cancellazione.',
+  },
+  /** The optional, unticked box for promotional email (art. 130 Codice privacy). */
+  marketing: {
+    id: 'lead-marketing-v1',
+    text: 'Sì, voglio ricevere via email articoli, inviti e proposte di Segnalazione Vincente. Facoltativo: puoi disiscriverti in ogni momento.',
+  },
+} as const;

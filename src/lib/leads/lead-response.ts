@@ -1,0 +1,13 @@
+/** What the lead endpoint answers to the island when a lead is stored (HTTP 201, or 200 on a retry). */
+export interface LeadResponse {
+  /** The stored lead's id. */
+  id: string;
+  outcome: { id: string; title: string; summary: string; body: string };
+  score: { percent: number };
+}
+
+/** What the lead endpoint answers when fields are invalid (HTTP 422): an Italian message per field. */
+export interface LeadErrorResponse {
+  error: string;
+  errors?: Record<string, string>;
+}

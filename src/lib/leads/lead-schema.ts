@@ -1,0 +1,59 @@
+import { z } from '../zod.ts';
+import { contactSchema } from './contact-schema.ts';
+import { UTM_KEYS } from './utm.ts';
+
+const shortText = (max: number) => z.string().trim().max(max);
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
+
+/** The landing page's campaign parameters, kept for the visit. */
+export const utmSchema = z.partialRecord(z.enum(UTM_KEYS), shortText(200));
+
+/**
+ * The lead the free test sends: the contract of the lead endpoint (docs/lead-endpoint.md).
+ * The island posts it as JSON; the plain HTML form posts the same fields form-encoded
+ * (see `form-fields.ts`). Scores are never sent: the server computes them.
+ */
+export const leadPayloadSchema = z.object({
+  /** One per submission attempt, the same across retries: the server stores one lead per key. */
+  idempotencyKey: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,64}$/, { error: 'Chiave di invio non valida.' })
+    .optional(),
+  /** The test answered and its version. */
+  quizId: id,
+  quizVersion: shortText(40).min(1),
+  /** Question id → option id (single choice) or option ids (multiple choice). */
+  answers: z.record(shortText(64), z.union([shortText(64), z.array(shortText(64)).max(30)]), {
+    error: 'Rispondi alle domande del test.',
+  }),
+  contact: contactSchema,
+  consent: z.object({
+    /** The version of the privacy notice shown next to the form. */
+    privacyNoticeVersion: shortText(40).min(1, { error: "Manca la versione dell'informativa: ricarica la pagina." }),
+    /** The id of the notice text shown next to the submit button. */
+    privacyTextId: shortText(64).min(1),
+    /** The optional marketing box: true only when ticked. */
+    marketing: z.boolean().default(false),
+    /** The id of the marketing text shown next to the box. */
+    marketingTextId: shortText(64).optional(),
+  }),
+  context: z
+    .object({
+      utm: utmSchema.default({}),
+      /** The article the prospect came from (`?da=` on the test's URL). */
+      sourceArticle: z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9-]{0,127}$/)
+        .optional(),
+      /** The path the visit started on. */
+      landingPath: shortText(300).optional(),
+    })
+    .default({ utm: {} }),
+  /** When the prospect opened the test (ISO 8601), for the minimum fill time. */
+  startedAt: z.iso.datetime({ offset: true }).optional(),
+  /** The honeypot: people leave it empty; a value marks the lead as spam. */
+  website: z.string().max(2000).optional(),
+});
+
+export type LeadPayloadInput = z.input<typeof leadPayloadSchema>;
+export type LeadPayload = z.output<typeof leadPayloadSchema>;

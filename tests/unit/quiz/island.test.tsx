@@ -1,0 +1,222 @@
+// @vitest-environment happy-dom
+import { describe, it, expect, beforeEach, vi, afterEach } from 'vitest';
+import { render, screen, fireEvent, cleanup, waitFor } from '@testing-library/preact';
+import { renderToString } from 'preact-render-to-string';
+import QuizForm from '../../../src/components/quiz/QuizForm.tsx';
+import { quizSchema } from '../../../src/lib/quiz/schema.ts';
+import { leadPayloadSchema } from '../../../src/lib/leads/lead-schema.ts';
+import { smallQuiz } from '../../support/quiz-fixtures.ts';
+
+const quiz = quizSchema.parse(smallQuiz());
+const props = {
+  quiz,
+  endpoint: '/api/leads',
+  privacy: { version: '2026-11-29', textId: 'lead-privacy-v1', text: 'Informativa breve.' },
+  marketing: { textId: 'lead-marketing-v1', text: 'Voglio ricevere email.' },
+};
+const stored = { id: 'L1', outcome: { id: 'alto', title: 'Alto', summary: 's', body: 'b' }, score: { percent: 90 } };
+
+function json(status: number, body: unknown) {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+}
+
+let fetchMock: ReturnType<typeof vi.fn>;
+beforeEach(() => {
+  sessionStorage.clear();
+  fetchMock = vi.fn();
+  vi.stubGlobal('fetch', fetchMock);
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const next = () => fireEvent.click(screen.getByRole('button', { name: 'Avanti' }));
+const back = () => fireEvent.click(screen.getByRole('button', { name: 'Indietro' }));
+const choose = (label: string) => fireEvent.click(screen.getByLabelText(label));
+/** Waits for the progress line to read `text` (the live region says it too). */
+const onStep = (text: string) => screen.findByText(text, { selector: '.quiz__step' });
+const heading = () => screen.getAllByRole('heading', { level: 2 })[0];
+
+async function mount() {
+  const view = render(<QuizForm {...props} />);
+  await onStep('Domanda 1 di 3');
+  return view;
+}
+
+async function answerAll() {
+  choose('Sì');
+  next();
+  await onStep('Domanda 2 di 3');
+  choose('X');
+  next();
+  await onStep('Domanda 3 di 3');
+  next();
+  await onStep('Ultimo passo');
+}
+
+function fillContact(values: Record<string, string>) {
+  for (const [label, value] of Object.entries(values))
+    fireEvent.input(screen.getByLabelText(new RegExp(`^${label}`)), { target: { value } });
+}
+
+const goodContact = { Nome: 'Mario', Cognome: 'Rossi', Email: 'mario@azienda.it', Azienda: 'Rossi Srl' };
+
+describe('before hydration', () => {
+  it('is a complete plain form that posts every question and the contact fields', () => {
+    const html = renderToString(<QuizForm {...props} />);
+    expect(html).toContain('<form class="quiz quiz--plain" method="post" action="/api/leads"');
+    expect(html.match(/<fieldset/g)).toHaveLength(3);
+    for (const name of [
+      'q.q1',
+      'q.q2',
+      'q.q3',
+      'nome',
+      'cognome',
+      'email',
+      'telefono',
+      'azienda',
+      'piva',
+      'marketing',
+      'privacy_version',
+      'quiz_version',
+      'website',
+    ]) {
+      expect(html).toContain(`name="${name}"`);
+    }
+    expect(html).not.toContain('checked');
+    expect(html).toContain('Invia e scopri il risultato');
+  });
+});
+
+describe('the island', () => {
+  it('shows one question per screen with its progress', async () => {
+    await mount();
+    expect(screen.getAllByRole('group')).toHaveLength(1);
+    expect(heading().textContent).toBe('Prima?');
+    expect(screen.getByRole('progressbar', { name: 'Avanzamento del test' }).getAttribute('value')).toBe('1');
+  });
+
+  it('explains an unanswered required question instead of moving on', async () => {
+    await mount();
+    next();
+    const message = await screen.findByText('Scegli una risposta per continuare.', { selector: '.field__error' });
+    expect(screen.getByRole('group').getAttribute('aria-describedby')).toContain(message.id);
+    expect(screen.getByText('Domanda 1 di 3', { selector: '.quiz__step' })).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('Scegli una risposta per continuare.');
+  });
+
+  it('moves focus to the next question and keeps answers when going back', async () => {
+    await mount();
+    choose('Sì');
+    next();
+    await onStep('Domanda 2 di 3');
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Seconda?'));
+    back();
+    await onStep('Domanda 1 di 3');
+    expect((screen.getByLabelText('Sì') as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('resumes where the prospect was after a reload, and starts afresh on Ricomincia', async () => {
+    const first = await mount();
+    choose('No');
+    next();
+    await onStep('Domanda 2 di 3');
+    choose('Y');
+    first.unmount();
+
+    render(<QuizForm {...props} />);
+    await onStep('Domanda 2 di 3');
+    expect((screen.getByLabelText('Y') as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Ricomincia' }));
+    await onStep('Domanda 1 di 3');
+    expect((screen.getByLabelText('No') as HTMLInputElement).checked).toBe(false);
+  });
+
+  it('shows Italian errors next to the contact fields and focuses the first one', async () => {
+    await mount();
+    await answerAll();
+    fillContact({ Nome: 'Mario', Email: 'mario@', 'Partita IVA': '12345678901' });
+    fireEvent.click(screen.getByRole('button', { name: 'Invia e scopri il risultato' }));
+    const cognome = screen.getByLabelText('Cognome');
+    await waitFor(() => expect(document.activeElement).toBe(cognome));
+    expect(cognome.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(cognome.getAttribute('aria-describedby')!)?.textContent).toBe(
+      'Inserisci il cognome.',
+    );
+    expect(
+      screen.getByText('Inserisci un indirizzo email valido, per esempio nome@azienda.it.', {
+        selector: '.field__error',
+      }),
+    ).toBeTruthy();
+    expect(
+      screen.getByText('Questa partita IVA non è valida: controlla le cifre.', { selector: '.field__error' }),
+    ).toBeTruthy();
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('sends nothing before submit, then a payload the server schema accepts', async () => {
+    await mount();
+    await answerAll();
+    fillContact(goodContact);
+    expect(fetchMock).not.toHaveBeenCalled();
+    fetchMock.mockResolvedValue(json(201, stored));
+    fireEvent.click(screen.getByRole('button', { name: 'Invia e scopri il risultato' }));
+    await screen.findByRole('heading', { name: 'Alto' });
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    const [url, init] = fetchMock.mock.calls[0];
+    expect(url).toBe('/api/leads');
+    const body = leadPayloadSchema.parse(JSON.parse(init.body));
+    expect(body).toMatchObject({
+      quizId: 'prova',
+      quizVersion: '1',
+      answers: { q1: ['si'], q2: ['x'] },
+      consent: { marketing: false },
+    });
+    expect(body.idempotencyKey).toMatch(/^[0-9a-f]{32}$/);
+    expect(body.startedAt).toBeTruthy();
+  });
+
+  it('keeps the input on a network error and retries with the same idempotency key', async () => {
+    await mount();
+    await answerAll();
+    fillContact(goodContact);
+    fetchMock.mockRejectedValueOnce(new TypeError('offline')).mockResolvedValueOnce(json(201, stored));
+    fireEvent.click(screen.getByRole('button', { name: 'Invia e scopri il risultato' }));
+    await screen.findByRole('alert');
+    expect((screen.getByLabelText('Nome') as HTMLInputElement).value).toBe('Mario');
+    fireEvent.click(screen.getByRole('button', { name: 'Riprova' }));
+    await screen.findByRole('heading', { name: 'Alto' });
+    const keys = fetchMock.mock.calls.map(([, init]) => JSON.parse(init.body).idempotencyKey);
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+  });
+
+  it('sends once on a double click', async () => {
+    await mount();
+    await answerAll();
+    fillContact(goodContact);
+    let release: (r: Response) => void = () => {};
+    fetchMock.mockReturnValue(new Promise<Response>((resolve) => (release = resolve)));
+    const button = screen.getByRole('button', { name: 'Invia e scopri il risultato' });
+    fireEvent.click(button);
+    fireEvent.click(button);
+    await screen.findByText('Invio in corso…', { selector: 'button' });
+    fireEvent.click(button);
+    release(json(201, stored));
+    await screen.findByRole('heading', { name: 'Alto' });
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it("shows the server's field errors", async () => {
+    await mount();
+    await answerAll();
+    fillContact(goodContact);
+    fetchMock.mockResolvedValue(
+      json(422, { error: 'Controlla i campi evidenziati.', errors: { email: 'Questo indirizzo non riceve email.' } }),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Invia e scopri il risultato' }));
+    await screen.findByText('Questo indirizzo non riceve email.', { selector: '.field__error' });
+    expect(screen.getByRole('status').textContent).toBe('Controlla i campi evidenziati.');
+  });
+});
