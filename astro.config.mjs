@@ -1,23 +1,54 @@
 // @ts-check
-import { defineConfig } from 'astro/config';
+import { defineConfig, envField } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import node from '@astrojs/node';
+import { startRuntimeAtBoot } from './src/integrations/start-runtime-at-boot.ts';
 
 const site = process.env.SITE_URL ?? 'https://www.segnalazionevincente.com';
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
   site,
-  trailingSlash: 'always',
+  // Pages are linked with a trailing slash; endpoints (`/api/leads`) are reached without one.
+  trailingSlash: 'ignore',
   // Content pages are prerendered; only the form endpoints opt out with `prerender = false`.
   output: 'static',
   adapter: node({ mode: 'standalone' }),
-  integrations: [mdx(), preact(), sitemap()],
+  integrations: [mdx(), preact(), sitemap(), startRuntimeAtBoot()],
   build: {
     // Small stylesheets are inlined: one request less on every page.
     inlineStylesheets: 'auto',
+  },
+  env: {
+    // Server settings are read at run time (`access: 'secret'`), so one build serves any deployment;
+    // an invalid value stops the server at start-up with a message naming the variable.
+    schema: {
+      PUBLIC_LEADS_ENDPOINT: envField.string({ context: 'client', access: 'public', default: '/api/leads' }),
+      DATA_DIR: envField.string({ context: 'server', access: 'secret', default: './data' }),
+      LEADS_RATE_LIMIT: envField.number({ context: 'server', access: 'secret', int: true, min: 1, default: 10 }),
+      LEADS_RATE_WINDOW_SECONDS: envField.number({
+        context: 'server',
+        access: 'secret',
+        int: true,
+        min: 1,
+        default: 600,
+      }),
+      LEADS_MIN_FILL_SECONDS: envField.number({ context: 'server', access: 'secret', min: 0, default: 5 }),
+      SMTP_URL: envField.string({ context: 'server', access: 'secret', optional: true, url: true }),
+      NOTIFY_EMAIL_TO: envField.string({ context: 'server', access: 'secret', optional: true }),
+      NOTIFY_EMAIL_FROM: envField.string({
+        context: 'server',
+        access: 'secret',
+        default: 'Segnalazione Vincente <noreply@segnalazionevincente.com>',
+      }),
+      WEBHOOK_URL: envField.string({ context: 'server', access: 'secret', optional: true, url: true }),
+      WEBHOOK_SECRET: envField.string({ context: 'server', access: 'secret', optional: true, min: 16 }),
+      OUTBOX_MAX_ATTEMPTS: envField.number({ context: 'server', access: 'secret', int: true, min: 1, default: 8 }),
+      OUTBOX_RETRY_SECONDS: envField.number({ context: 'server', access: 'secret', min: 0.1, default: 30 }),
+      OUTBOX_POLL_SECONDS: envField.number({ context: 'server', access: 'secret', min: 0.05, default: 5 }),
+    },
   },
   server: {
     host: process.env.HOST ?? 'localhost',

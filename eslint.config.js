@@ -10,6 +10,8 @@ export default defineConfig(
   {
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
+      // `_`-prefixed names are deliberately unused (a rest destructuring that drops fields).
+      '@typescript-eslint/no-unused-vars': ['error', { varsIgnorePattern: '^_', argsIgnorePattern: '^_' }],
     },
   },
 );

@@ -5,7 +5,8 @@ import { TEST_CLIENT } from '../support/paths.ts';
 import { pageJavaScript, total } from '../support/page-js.ts';
 
 const html = (page: string) => readFileSync(path.join(TEST_CLIENT, page, 'index.html'), 'utf8');
-const describeFiles = (files: ReturnType<typeof pageJavaScript>) => files.map((f) => `${f.name}: ${f.raw} B, ${f.gzip} B gzip`).join('\n');
+const describeFiles = (files: ReturnType<typeof pageJavaScript>) =>
+  files.map((f) => `${f.name}: ${f.raw} B, ${f.gzip} B gzip`).join('\n');
 
 describe('JavaScript budgets', () => {
   it('the test page runs at most 15 KB gzip of JavaScript, Preact and Astro included', () => {
@@ -15,8 +16,11 @@ describe('JavaScript budgets', () => {
     expect(total(files, 'gzip'), describeFiles(files)).toBeLessThanOrEqual(15 * 1024);
   });
 
-  it.each(['', 'blog', 'blog/definizione-di-networking', 'blog/tag/networking', 'privacy'])('/%s runs no JavaScript', (page) => {
-    const files = pageJavaScript(TEST_CLIENT, html(page));
-    expect(files, describeFiles(files)).toEqual([]);
-  });
+  it.each(['', 'blog', 'blog/definizione-di-networking', 'blog/tag/networking', 'privacy'])(
+    '/%s runs no JavaScript',
+    (page) => {
+      const files = pageJavaScript(TEST_CLIENT, html(page));
+      expect(files, describeFiles(files)).toEqual([]);
+    },
+  );
 });

@@ -20,7 +20,9 @@ const gz = (text: string) => gzipSync(text, { level: 9 }).length;
 export function pageJavaScript(clientDir: string, html: string): JsFile[] {
   const files: JsFile[] = [];
   let inline = 0;
-  for (const m of html.matchAll(/<script(?![^>]*type="application\/ld\+json")(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
+  for (const m of html.matchAll(
+    /<script(?![^>]*type="application\/ld\+json")(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g,
+  )) {
     if (m[1].trim()) files.push({ name: `inline #${++inline}`, raw: Buffer.byteLength(m[1]), gzip: gz(m[1]) });
   }
   const queue = [

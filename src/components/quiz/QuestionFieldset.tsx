@@ -24,7 +24,7 @@ export function QuestionFieldset({ question, chosen, error, headingRef, onChange
   };
 
   return (
-    <fieldset class={`question${error ? ' question--error' : ''}`} aria-describedby={described}>
+    <fieldset id={base} class={`question${error ? ' question--error' : ''}`} aria-describedby={described}>
       <legend>
         <h2 class="question__title" tabIndex={-1} ref={headingRef}>
           {question.text}

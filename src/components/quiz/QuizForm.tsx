@@ -12,9 +12,10 @@ import {
 import { checkContact, contactFieldError, CONTACT_FIELDS, type ContactField } from '../../lib/leads/contact-rules.ts';
 import { attemptFor } from '../../lib/leads/idempotency.ts';
 import { buildPayload } from '../../lib/leads/build-payload.ts';
-import { sendLead } from '../../lib/leads/send-lead.ts';
+import { fetchStartToken, sendLead } from '../../lib/leads/send-lead.ts';
 import { visitContext } from '../../lib/leads/visit-context.ts';
-import { FIELD } from '../../lib/leads/form-fields.ts';
+import { FIELD, answerField } from '../../lib/leads/form-fields.ts';
+import { ErrorSummary } from './ErrorSummary.tsx';
 import { QuestionFieldset } from './QuestionFieldset.tsx';
 import { ContactStep, type ConsentTexts } from './ContactStep.tsx';
 import { ResultView } from './ResultView.tsx';
@@ -23,6 +24,10 @@ interface Props extends ConsentTexts {
   quiz: Quiz;
   /** Where leads are posted (PUBLIC_LEADS_ENDPOINT). */
   endpoint: string;
+  /** What the prospect sent, when the plain form comes back with errors. */
+  initial?: Pick<Progress, 'answers' | 'contact' | 'marketing'>;
+  /** Errors by field name, when the plain form comes back with errors. */
+  errors?: Record<string, string>;
 }
 
 interface State {
@@ -41,7 +46,7 @@ const EMPTY: Progress = {
   answers: {},
   contact: {},
   marketing: false,
-  startedAt: '',
+  startToken: '',
   context: { utm: {} },
   attempt: null,
   done: null,
@@ -65,9 +70,9 @@ function session(): Storage | undefined {
 export default class QuizForm extends Component<Props, State> {
   state: State = {
     enhanced: false,
-    progress: EMPTY,
+    progress: { ...EMPTY, ...this.props.initial },
     questionError: null,
-    errors: {},
+    errors: this.props.errors ?? {},
     sending: false,
     failure: '',
     announcement: '',
@@ -94,15 +99,17 @@ export default class QuizForm extends Component<Props, State> {
 
   componentDidMount() {
     const saved = loadProgress(session(), this.key);
-    const fresh = {
-      ...EMPTY,
-      startedAt: new Date().toISOString(),
-      context: visitContext(new URL(location.href), document.referrer),
-    };
-    this.setState({
-      enhanced: true,
-      progress: saved ? { ...saved, step: Math.min(Math.max(0, saved.step), this.contactStep) } : fresh,
-    });
+    const fresh = { ...EMPTY, context: visitContext(new URL(location.href), document.referrer) };
+    const progress = saved ? { ...saved, step: Math.min(Math.max(0, saved.step), this.contactStep) } : fresh;
+    this.setState({ enhanced: true, progress });
+    if (!progress.startToken && !progress.done) void this.fetchStartToken();
+  }
+
+  /** Asks the server for the signed "test opened now" token; without it the lead counts as a bot's. */
+  async fetchStartToken(): Promise<string> {
+    const token = await fetchStartToken(this.props.endpoint);
+    if (token) this.update({ startToken: token });
+    return token;
   }
 
   componentDidUpdate(_: Props, before: State) {
@@ -151,7 +158,7 @@ export default class QuizForm extends Component<Props, State> {
       failure: '',
       questionError: null,
       announcement: `Test ricominciato. Domanda 1 di ${this.count}`,
-      progress: { ...EMPTY, startedAt: new Date().toISOString(), context: s.progress.context },
+      progress: { ...EMPTY, startToken: s.progress.startToken, context: s.progress.context },
     }));
   };
 
@@ -165,8 +172,11 @@ export default class QuizForm extends Component<Props, State> {
   showErrors(found: Record<string, string | undefined>, message?: string) {
     const clean = Object.fromEntries(Object.entries(found).filter((e): e is [string, string] => Boolean(e[1])));
     const count = Object.keys(clean).length;
+    // Errors about the test itself (a changed version, an answer) have no field here: say them above the button.
+    const other = Object.keys(clean).find((k) => !(CONTACT_FIELDS as readonly string[]).includes(k));
     this.setState({
       errors: clean,
+      failure: other ? clean[other] : '',
       announcement: message ?? `Controlla i campi evidenziati: ${count === 1 ? 'un errore' : `${count} errori`}.`,
     });
     const first = CONTACT_FIELDS.find((f) => clean[f]);
@@ -199,14 +209,18 @@ export default class QuizForm extends Component<Props, State> {
       privacy,
       marketing: { accepted: progress.marketing, textId: marketing.textId },
       context: progress.context,
-      startedAt: progress.startedAt,
       website: String(new FormData(this.form.current ?? undefined).get(FIELD.website) ?? ''),
     });
     const attempt = attemptFor(progress.attempt, payload);
     this.update({ attempt });
     this.inFlight = true;
     this.setState({ sending: true, failure: '', announcement: 'Invio in corso…' });
-    const result = await sendLead(endpoint, { ...payload, idempotencyKey: attempt.key });
+    const startToken = progress.startToken || (await this.fetchStartToken());
+    const result = await sendLead(endpoint, {
+      ...payload,
+      idempotencyKey: attempt.key,
+      startToken: startToken || undefined,
+    });
     this.inFlight = false;
     this.setState({ sending: false });
     if (result.kind === 'stored') {
@@ -271,7 +285,7 @@ export default class QuizForm extends Component<Props, State> {
     // One tree for both modes: the plain form shows every step, the enhanced one only the current.
     const step = enhanced ? progress.step : -1;
     const shows = (index: number) => step === -1 || step === index;
-    const preview = step === previewStep ? scored() : null;
+    const preview = enhanced && step === previewStep ? scored() : null;
     return (
       <form
         class={enhanced ? 'quiz' : 'quiz quiz--plain'}
@@ -281,6 +295,7 @@ export default class QuizForm extends Component<Props, State> {
         ref={form}
         onSubmit={onSubmit}
       >
+        {!enhanced && <ErrorSummary errors={errors} />}
         <input type="hidden" name={FIELD.quizId} value={quiz.id} />
         <input type="hidden" name={FIELD.quizVersion} value={quiz.version} />
         {enhanced && (
@@ -302,7 +317,7 @@ export default class QuizForm extends Component<Props, State> {
                 key={q.id}
                 question={q}
                 chosen={answers[q.id] ?? []}
-                error={step === i ? questionError : null}
+                error={enhanced ? (step === i ? questionError : null) : errors[answerField(q.id)]}
                 headingRef={step === i ? heading : undefined}
                 onChange={setAnswer}
               />

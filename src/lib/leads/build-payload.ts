@@ -9,12 +9,14 @@ export interface PayloadParts {
   privacy: { version: string; textId: string };
   marketing: { accepted: boolean; textId: string };
   context: VisitContext;
-  startedAt: string;
   website: string;
 }
 
-/** The JSON the island sends, without its idempotency key (added per attempt). */
-export function buildPayload(parts: PayloadParts): Omit<LeadPayloadInput, 'idempotencyKey'> {
+/**
+ * The JSON the island sends, without its idempotency key and start token (both added per
+ * attempt): the content alone decides whether a retry reuses the key.
+ */
+export function buildPayload(parts: PayloadParts): Omit<LeadPayloadInput, 'idempotencyKey' | 'startToken'> {
   const { contact } = parts;
   return {
     quizId: parts.quiz.id,
@@ -35,7 +37,6 @@ export function buildPayload(parts: PayloadParts): Omit<LeadPayloadInput, 'idemp
       marketingTextId: parts.marketing.textId,
     },
     context: parts.context,
-    startedAt: parts.startedAt || undefined,
     website: parts.website || undefined,
   };
 }

@@ -15,7 +15,7 @@ export const FIELD = {
   marketingTextId: 'marketing_text',
   sourceArticle: 'da',
   landingPath: 'landing',
-  startedAt: 'started_at',
+  startToken: 'start_token',
   website: 'website',
 } as const;
 
@@ -56,7 +56,7 @@ export function payloadFromForm(form: FormLike): LeadPayloadInput {
       marketingTextId: one(FIELD.marketingTextId),
     },
     context: { utm, sourceArticle: one(FIELD.sourceArticle), landingPath: one(FIELD.landingPath) },
-    startedAt: one(FIELD.startedAt),
+    startToken: one(FIELD.startToken),
     website: one(FIELD.website),
   };
 }

@@ -49,8 +49,8 @@ export const leadPayloadSchema = z.object({
       landingPath: shortText(300).optional(),
     })
     .default({ utm: {} }),
-  /** When the prospect opened the test (ISO 8601), for the minimum fill time. */
-  startedAt: z.iso.datetime({ offset: true }).optional(),
+  /** The signed token the server issued when the test page loaded (`GET <endpoint>/token`): proves the fill time. */
+  startToken: z.string().max(200).optional(),
   /** The honeypot: people leave it empty; a value marks the lead as spam. */
   website: z.string().max(2000).optional(),
 });

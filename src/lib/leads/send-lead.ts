@@ -38,3 +38,14 @@ export async function sendLead(
   if (res.status >= 400 && res.status < 500 && body?.error) return { kind: 'failed', message: body.error };
   return { kind: 'failed', message: NETWORK };
 }
+
+/** The signed start token from `<endpoint>/token`, or '' when it cannot be had (offline, another backend). */
+export async function fetchStartToken(endpoint: string, fetchImpl: typeof fetch = fetch): Promise<string> {
+  try {
+    const res = await fetchImpl(`${endpoint}/token`, { cache: 'no-store' });
+    const body = (await res.json()) as { token?: unknown };
+    return res.ok && typeof body.token === 'string' ? body.token : '';
+  } catch {
+    return '';
+  }
+}

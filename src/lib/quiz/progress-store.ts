@@ -9,7 +9,8 @@ export interface Progress {
   answers: Record<string, string[]>;
   contact: ContactRaw;
   marketing: boolean;
-  startedAt: string;
+  /** The server's signed start token, kept across reloads so the fill time counts from the first visit. */
+  startToken: string;
   context: VisitContext;
   attempt: Attempt | null;
   done: LeadResponse | null;

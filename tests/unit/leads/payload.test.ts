@@ -16,7 +16,6 @@ const parts = {
     sourceArticle: 'definizione-di-networking',
     landingPath: '/blog/definizione-di-networking/',
   },
-  startedAt: '2026-11-29T10:00:00.000Z',
   website: '',
 };
 
@@ -59,7 +58,6 @@ describe('the lead payload', () => {
       ['utm_source', 'newsletter'],
       ['da', 'definizione-di-networking'],
       ['landing', '/blog/definizione-di-networking/'],
-      ['started_at', '2026-11-29T10:00:00.000Z'],
       ['website', ''],
     ]);
     const fromForm = leadPayloadSchema.parse(payloadFromForm(form));
@@ -90,7 +88,7 @@ describe('the lead payload', () => {
   it.each([
     ['a too long UTM value', { context: { utm: { utm_source: 'x'.repeat(201) } } }],
     ['an article id with a slash', { context: { sourceArticle: '../admin' } }],
-    ['a start time that is not a date', { startedAt: 'ieri' }],
+    ['a start token that is too long', { startToken: 'x'.repeat(201) }],
     ['answers that are not a map', { answers: ['settore'] }],
     ['an answer that is a number', { answers: { settore: 3 } }],
   ])('rejects %s', (_name, change) => {

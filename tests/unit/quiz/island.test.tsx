@@ -20,10 +20,21 @@ function json(status: number, body: unknown) {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 }
 
+type Reply = Response | Promise<Response> | Error;
 let fetchMock: ReturnType<typeof vi.fn>;
+/** What the lead endpoint answers, one reply per POST; the start token is always served. */
+let replies: Reply[];
+const posts = () => fetchMock.mock.calls.filter(([, init]) => init?.method === 'POST');
 beforeEach(() => {
   sessionStorage.clear();
-  fetchMock = vi.fn();
+  replies = [];
+  fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
+    if (url === '/api/leads/token') return json(200, { token: 'token-firmato' });
+    expect(init?.method).toBe('POST');
+    const reply = replies.shift() ?? new Error('no reply queued');
+    if (reply instanceof Error) throw reply;
+    return reply;
+  });
   vi.stubGlobal('fetch', fetchMock);
 });
 afterEach(() => {
@@ -85,6 +96,7 @@ describe('before hydration', () => {
       expect(html).toContain(`name="${name}"`);
     }
     expect(html).not.toContain('checked');
+    expect(html).not.toContain('class="result');
     expect(html).toContain('Invia e scopri il risultato');
   });
 });
@@ -152,19 +164,20 @@ describe('the island', () => {
     expect(
       screen.getByText('Questa partita IVA non è valida: controlla le cifre.', { selector: '.field__error' }),
     ).toBeTruthy();
-    expect(fetchMock).not.toHaveBeenCalled();
+    expect(posts()).toHaveLength(0);
   });
 
   it('sends nothing before submit, then a payload the server schema accepts', async () => {
     await mount();
     await answerAll();
     fillContact(goodContact);
-    expect(fetchMock).not.toHaveBeenCalled();
-    fetchMock.mockResolvedValue(json(201, stored));
+    // Only the start token was asked for: it carries nothing about the prospect.
+    expect(fetchMock.mock.calls.map(([url]) => url)).toEqual(['/api/leads/token']);
+    replies.push(json(201, stored));
     fireEvent.click(screen.getByRole('button', { name: 'Invia e scopri il risultato' }));
     await screen.findByRole('heading', { name: 'Alto' });
-    expect(fetchMock).toHaveBeenCalledTimes(1);
-    const [url, init] = fetchMock.mock.calls[0];
+    expect(posts()).toHaveLength(1);
+    const [url, init] = posts()[0];
     expect(url).toBe('/api/leads');
     const body = leadPayloadSchema.parse(JSON.parse(init.body));
     expect(body).toMatchObject({
@@ -174,20 +187,20 @@ describe('the island', () => {
       consent: { marketing: false },
     });
     expect(body.idempotencyKey).toMatch(/^[0-9a-f]{32}$/);
-    expect(body.startedAt).toBeTruthy();
+    expect(body.startToken).toBe('token-firmato');
   });
 
   it('keeps the input on a network error and retries with the same idempotency key', async () => {
     await mount();
     await answerAll();
     fillContact(goodContact);
-    fetchMock.mockRejectedValueOnce(new TypeError('offline')).mockResolvedValueOnce(json(201, stored));
+    replies.push(new TypeError('offline'), json(201, stored));
     fireEvent.click(screen.getByRole('button', { name: 'Invia e scopri il risultato' }));
     await screen.findByRole('alert');
     expect((screen.getByLabelText('Nome') as HTMLInputElement).value).toBe('Mario');
     fireEvent.click(screen.getByRole('button', { name: 'Riprova' }));
     await screen.findByRole('heading', { name: 'Alto' });
-    const keys = fetchMock.mock.calls.map(([, init]) => JSON.parse(init.body).idempotencyKey);
+    const keys = posts().map(([, init]) => JSON.parse(init.body).idempotencyKey);
     expect(keys).toHaveLength(2);
     expect(keys[1]).toBe(keys[0]);
   });
@@ -197,7 +210,7 @@ describe('the island', () => {
     await answerAll();
     fillContact(goodContact);
     let release: (r: Response) => void = () => {};
-    fetchMock.mockReturnValue(new Promise<Response>((resolve) => (release = resolve)));
+    replies.push(new Promise<Response>((resolve) => (release = resolve)));
     const button = screen.getByRole('button', { name: 'Invia e scopri il risultato' });
     fireEvent.click(button);
     fireEvent.click(button);
@@ -205,14 +218,14 @@ describe('the island', () => {
     fireEvent.click(button);
     release(json(201, stored));
     await screen.findByRole('heading', { name: 'Alto' });
-    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(posts()).toHaveLength(1);
   });
 
   it("shows the server's field errors", async () => {
     await mount();
     await answerAll();
     fillContact(goodContact);
-    fetchMock.mockResolvedValue(
+    replies.push(
       json(422, { error: 'Controlla i campi evidenziati.', errors: { email: 'Questo indirizzo non riceve email.' } }),
     );
     fireEvent.click(screen.getByRole('button', { name: 'Invia e scopri il risultato' }));

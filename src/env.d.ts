@@ -1,0 +1,6 @@
+declare namespace App {
+  interface Locals {
+    /** Set by the lead endpoint when the plain form must be shown again with its errors. */
+    leadForm?: import('./server/leads/handle-lead.ts').FormRetry;
+  }
+}

@@ -1,0 +1,47 @@
+import * as env from 'astro:env/server';
+
+export interface ServerConfig {
+  dataDir: string;
+  rateLimit: { max: number; windowSeconds: number };
+  minFillSeconds: number;
+  email: { smtpUrl: string; to: string[]; from: string } | null;
+  webhook: { url: string; secret: string } | null;
+  outbox: { maxAttempts: number; retrySeconds: number; pollSeconds: number };
+}
+
+/** A setting that cannot work: named, so the operator knows what to fix. */
+export class ConfigError extends Error {
+  constructor(variable: string, problem: string) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+  }
+}
+
+/**
+ * The server's settings from the environment (declared in astro.config.mjs, validated by
+ * astro:env), plus the checks that span two variables.
+ */
+export function loadConfig(): ServerConfig {
+  const to = (env.NOTIFY_EMAIL_TO ?? '')
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+  if (env.SMTP_URL && to.length === 0) throw new ConfigError('NOTIFY_EMAIL_TO', 'is required when SMTP_URL is set');
+  if (to.some((a) => !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(a)))
+    throw new ConfigError('NOTIFY_EMAIL_TO', 'must be email addresses separated by commas');
+  if (env.WEBHOOK_URL && !env.WEBHOOK_SECRET)
+    throw new ConfigError('WEBHOOK_SECRET', 'is required when WEBHOOK_URL is set (16 characters or more)');
+  if (env.WEBHOOK_URL && !/^https?:\/\//.test(env.WEBHOOK_URL))
+    throw new ConfigError('WEBHOOK_URL', 'must be an http(s) URL');
+  return {
+    dataDir: env.DATA_DIR,
+    rateLimit: { max: env.LEADS_RATE_LIMIT, windowSeconds: env.LEADS_RATE_WINDOW_SECONDS },
+    minFillSeconds: env.LEADS_MIN_FILL_SECONDS,
+    email: env.SMTP_URL ? { smtpUrl: env.SMTP_URL, to, from: env.NOTIFY_EMAIL_FROM } : null,
+    webhook: env.WEBHOOK_URL && env.WEBHOOK_SECRET ? { url: env.WEBHOOK_URL, secret: env.WEBHOOK_SECRET } : null,
+    outbox: {
+      maxAttempts: env.OUTBOX_MAX_ATTEMPTS,
+      retrySeconds: env.OUTBOX_RETRY_SECONDS,
+      pollSeconds: env.OUTBOX_POLL_SECONDS,
+    },
+  };
+}

@@ -1,0 +1,26 @@
+export class BodyTooLarge extends Error {}
+
+/**
+ * Reads a request body as text, refusing it as soon as it passes `limit` bytes, also
+ * when it arrives chunked without a Content-Length. Malformed UTF-8 becomes U+FFFD,
+ * which validation then rejects like any other bad text.
+ */
+export async function readBody(request: Request, limit: number): Promise<string> {
+  const declared = Number(request.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > limit) throw new BodyTooLarge();
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new BodyTooLarge();
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}

@@ -1,0 +1,189 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Quiz } from '../../lib/quiz/schema.ts';
+import { validateAnswers, answerErrorMessage } from '../../lib/quiz/answers.ts';
+import { scoreQuiz } from '../../lib/quiz/score.ts';
+import { leadPayloadSchema, type LeadPayload, type LeadPayloadInput } from '../../lib/leads/lead-schema.ts';
+import { payloadFromForm, fieldOf, answerField, FIELD } from '../../lib/leads/form-fields.ts';
+import { fingerprint } from '../../lib/leads/idempotency.ts';
+import { leadRecord, leadResponse } from '../../lib/leads/lead-record.ts';
+import { leadEmail, leadWebhookBody } from '../../lib/notify/lead-notification.ts';
+import type { OutboxMessage } from '../storage/lead-store.ts';
+import type { Runtime } from '../runtime.ts';
+import { readBody, BodyTooLarge } from '../http/read-body.ts';
+import { isSameSite } from '../http/origin.ts';
+import { json, htmlError } from '../http/responses.ts';
+import { startTokenTime } from './start-token.ts';
+import { resultPath } from './result-link.ts';
+
+/** The largest lead body accepted; a complete test with long answers is under 4 KB. */
+export const MAX_BODY_BYTES = 32 * 1024;
+
+export interface LeadRequest {
+  request: Request;
+  url: URL;
+  clientAddress: string;
+  allowedOrigins: string[];
+}
+
+/** The plain form came back invalid: the page re-renders it with the input and the errors. */
+export interface FormRetry {
+  kind: 'form-retry';
+  values: LeadPayloadInput;
+  errors: Record<string, string>;
+}
+
+const FORM_TYPE = 'application/x-www-form-urlencoded';
+
+/**
+ * Receives one lead: checks where it comes from, how much and what it is, recomputes the
+ * score, decides whether it is spam, and stores it with its notifications in one
+ * transaction before answering.
+ */
+export async function handleLead(req: LeadRequest, quiz: Quiz, rt: Runtime): Promise<Response | FormRetry> {
+  const type = (req.request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+  const isForm = type === FORM_TYPE;
+  const fail = (status: number, message: string, headers: Record<string, string> = {}) =>
+    isForm ? htmlError(status, message, headers) : json(status, { error: message }, headers);
+
+  if (!isSameSite(req.request.headers.get('origin'), req.url, req.allowedOrigins)) {
+    return fail(403, 'Richiesta da un sito non autorizzato.');
+  }
+  const wait = rt.leadLimiter.hit(req.clientAddress);
+  if (wait > 0) {
+    return fail(429, `Troppi invii ravvicinati: riprova tra ${Math.ceil(wait / 60)} minuti.`, {
+      'Retry-After': String(wait),
+    });
+  }
+  if (type !== 'application/json' && !isForm) {
+    return json(415, {
+      error: 'Formato non supportato: invia JSON (application/json) o un modulo (application/x-www-form-urlencoded).',
+    });
+  }
+
+  let text: string;
+  try {
+    text = await readBody(req.request, MAX_BODY_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLarge) return fail(413, 'La richiesta è troppo grande (massimo 32 KB).');
+    return fail(400, 'La richiesta non è stata ricevuta per intero: riprova.');
+  }
+
+  let input: unknown;
+  if (isForm) {
+    input = payloadFromForm(new URLSearchParams(text));
+  } else {
+    try {
+      input = JSON.parse(text);
+    } catch {
+      return json(400, { error: 'Il corpo della richiesta non è JSON valido.' });
+    }
+    if (!input || typeof input !== 'object' || Array.isArray(input))
+      return json(400, { error: 'Il corpo della richiesta deve essere un oggetto JSON.' });
+  }
+
+  const invalid = (errors: Record<string, string>): Response | FormRetry =>
+    isForm
+      ? { kind: 'form-retry', values: input as LeadPayloadInput, errors }
+      : json(422, { error: 'Controlla i campi evidenziati.', errors });
+
+  // Every problem at once: the fields' and the answers', so the prospect fixes them in one go.
+  const parsed = leadPayloadSchema.safeParse(input);
+  const rawAnswers = (input as { answers?: unknown }).answers;
+  const checked = validateAnswers(quiz, isAnswerMap(rawAnswers) ? rawAnswers : {});
+  const errors: Record<string, string> = {};
+  if (!parsed.success) for (const issue of parsed.error.issues) errors[fieldOf(issue.path)] ??= issue.message;
+  if (!checked.ok) for (const e of checked.errors) errors[answerField(e.questionId)] ??= answerErrorMessage(e);
+  const submittedVersion = (input as { quizVersion?: unknown }).quizVersion;
+  // An older version is accepted when its answers still fit the current test, and scored by it.
+  if (!checked.ok && typeof submittedVersion === 'string' && submittedVersion !== quiz.version) {
+    return invalid({
+      [FIELD.quizVersion]:
+        'Il test è stato aggiornato nel frattempo: ricarica la pagina e rispondi alle nuove domande.',
+    });
+  }
+  if (!parsed.success || !checked.ok) return invalid(errors);
+  const payload = parsed.data;
+  if (payload.quizId !== quiz.id) return invalid({ [FIELD.quizId]: 'Questo test non esiste più: ricarica la pagina.' });
+
+  const now = new Date();
+  const result = scoreQuiz(quiz, checked.answers);
+  const started = startTokenTime(rt.signingKey, payload.startToken);
+  const fillSeconds = started === null ? undefined : Math.max(0, (now.getTime() - started) / 1000);
+  const spamReason = spamVerdict(payload, isForm, fillSeconds, rt.config.minFillSeconds);
+  const form = `${quiz.id}:${isForm ? 'form' : 'json'}`;
+  const content = contentHash(payload);
+  const record = leadRecord({
+    id: randomUUID(),
+    now,
+    idempotencyKey: payload.idempotencyKey ?? `form-${content}`,
+    payloadHash: content,
+    form,
+    quiz,
+    payload,
+    answers: checked.answers,
+    result,
+    fillSeconds,
+    spamReason,
+  });
+
+  const stored = rt.leads.insert(record, spamReason ? [] : notifications(record, quiz, rt));
+  if (stored.created && !spamReason) void rt.worker.kick();
+  if (!stored.created && stored.lead.payloadHash !== record.payloadHash) {
+    return fail(409, 'Questa chiave di invio è già stata usata per dati diversi: ricarica la pagina e riprova.');
+  }
+
+  const lead = stored.lead;
+  if (isForm)
+    return new Response(null, {
+      status: 303,
+      headers: { Location: resultPath(rt.signingKey, lead.id), 'Cache-Control': 'no-store' },
+    });
+  return json(201, leadResponse(lead, quiz), stored.created ? {} : { 'Idempotent-Replayed': 'true' });
+}
+
+/**
+ * Why a lead is spam, or undefined. Spam is answered like a success (bots learn nothing),
+ * stored flagged, and nobody is notified. The plain form cannot carry a start token (the
+ * page is static), so for it only a token that is present counts.
+ */
+export function spamVerdict(
+  payload: LeadPayload,
+  isForm: boolean,
+  fillSeconds: number | undefined,
+  minFillSeconds: number,
+): string | undefined {
+  if (payload.website?.trim()) return 'honeypot';
+  if (fillSeconds === undefined) return isForm ? undefined : 'no-start-token';
+  if (fillSeconds < minFillSeconds) return 'too-fast';
+  return undefined;
+}
+
+/** Whether a value has the shape of answers (question id → option id or ids), before full validation. */
+function isAnswerMap(value: unknown): value is Record<string, string | string[]> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every(
+      (v) => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string')),
+    )
+  );
+}
+
+/** The lead's content, without what changes between retries of the same submission. */
+function contentHash(payload: LeadPayload): string {
+  const { idempotencyKey: _key, startToken: _token, website: _honeypot, ...content } = payload;
+  return createHash('sha256').update(fingerprint(content)).digest('hex').slice(0, 32);
+}
+
+function notifications(lead: ReturnType<typeof leadRecord>, quiz: Quiz, rt: Runtime): OutboxMessage[] {
+  // A channel that is off is recorded as skipped, without a copy of the lead's data.
+  return [
+    rt.config.email
+      ? { channel: 'email', status: 'pending', payload: leadEmail(lead, quiz) }
+      : { channel: 'email', status: 'skipped', payload: {} },
+    rt.config.webhook
+      ? { channel: 'webhook', status: 'pending', payload: leadWebhookBody(lead) }
+      : { channel: 'webhook', status: 'skipped', payload: {} },
+  ];
+}

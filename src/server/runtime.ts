@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import type { DatabaseSync } from 'node:sqlite';
+import { loadConfig, type ServerConfig } from './config.ts';
+import { openDatabase } from './storage/database.ts';
+import { SqliteLeadStore, type LeadStore } from './storage/lead-store.ts';
+import { OutboxStore } from './storage/outbox-store.ts';
+import { OutboxWorker } from './notify/outbox-worker.ts';
+import { emailSender, webhookSender } from './notify/senders.ts';
+import { RateLimiter } from './http/rate-limiter.ts';
+
+/** Everything the endpoints share in one server process. */
+export interface Runtime {
+  config: ServerConfig;
+  db: DatabaseSync;
+  leads: LeadStore;
+  outbox: OutboxStore;
+  worker: OutboxWorker;
+  leadLimiter: RateLimiter;
+  /** Signs start tokens and result links; made once, kept in the database. */
+  signingKey: Buffer;
+}
+
+let runtime: Runtime | null = null;
+
+/** The process's runtime, created on first use: configuration, database, outbox worker. */
+export function getRuntime(): Runtime {
+  runtime ??= createRuntime();
+  return runtime;
+}
+
+function createRuntime(): Runtime {
+  const config = loadConfig();
+  const db = openDatabase(config.dataDir);
+  const outbox = new OutboxStore(db);
+  const senders = {
+    ...(config.email && { email: emailSender(config.email) }),
+    ...(config.webhook && { webhook: webhookSender(config.webhook) }),
+  };
+  const worker = new OutboxWorker(outbox, { ...config.outbox, senders, log: (line) => console.error(line) });
+  const off = [!config.email && 'email (SMTP_URL)', !config.webhook && 'webhook (WEBHOOK_URL)'].filter(Boolean);
+  console.log(
+    `[segnalazione] data in ${config.dataDir}; notifications: ${Object.keys(senders).join(', ') || 'none'}` +
+      (off.length ? `; off, recorded as skipped: ${off.join(', ')}` : ''),
+  );
+  worker.start();
+  return {
+    config,
+    db,
+    leads: new SqliteLeadStore(db),
+    outbox,
+    worker,
+    leadLimiter: new RateLimiter(config.rateLimit.max, config.rateLimit.windowSeconds),
+    signingKey: signingKey(db),
+  };
+}
+
+function signingKey(db: DatabaseSync): Buffer {
+  db.prepare("INSERT OR IGNORE INTO settings (key, value) VALUES ('signing-key', ?)").run(
+    randomBytes(32).toString('base64'),
+  );
+  const row = db.prepare("SELECT value FROM settings WHERE key = 'signing-key'").get();
+  return Buffer.from(String(row?.value), 'base64');
+}

@@ -1,0 +1,143 @@
+import type { DatabaseSync } from 'node:sqlite';
+import type { LeadRecord } from '../../lib/leads/lead-record.ts';
+import { transaction } from './database.ts';
+
+/** A notification to queue with a lead: `skipped` records a channel that is not configured. */
+export interface OutboxMessage {
+  channel: 'email' | 'webhook';
+  status: 'pending' | 'skipped';
+  payload: unknown;
+}
+
+export type InsertResult = { created: true; lead: LeadRecord } | { created: false; lead: LeadRecord };
+
+/** Where leads live. SQLite today; a PostgreSQL store implements the same interface. */
+export interface LeadStore {
+  /**
+   * Stores a lead, its consents and its notifications in one transaction, committed when
+   * this returns. A lead with an idempotency key already stored is not stored again: the
+   * existing one is returned.
+   */
+  insert(lead: LeadRecord, outbox: OutboxMessage[]): InsertResult;
+  get(id: string): LeadRecord | null;
+  byIdempotencyKey(key: string): LeadRecord | null;
+}
+
+type Row = Record<string, unknown>;
+const json = (value: unknown) => JSON.stringify(value);
+const str = (value: unknown) => (value === null || value === undefined ? undefined : String(value));
+
+export class SqliteLeadStore implements LeadStore {
+  constructor(private readonly db: DatabaseSync) {}
+
+  insert(lead: LeadRecord, outbox: OutboxMessage[]): InsertResult {
+    return transaction(this.db, () => {
+      const existing = this.byIdempotencyKey(lead.idempotencyKey);
+      if (existing) return { created: false, lead: existing };
+      const c = lead.contact;
+      this.db
+        .prepare(
+          `INSERT INTO leads (id, created_at, idempotency_key, payload_hash, form, quiz_id, quiz_version, submitted_quiz_version,
+             nome, cognome, email, telefono, azienda, piva, answers, score_points, score_min, score_max, score_percent,
+             outcome, categories, utm, source_article, landing_path, fill_seconds, spam, spam_reason)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          lead.id,
+          lead.createdAt,
+          lead.idempotencyKey,
+          lead.payloadHash,
+          lead.form,
+          lead.quizId,
+          lead.quizVersion,
+          lead.submittedQuizVersion,
+          c.nome,
+          c.cognome,
+          c.email,
+          c.telefono ?? null,
+          c.azienda,
+          c.piva ?? null,
+          json(lead.answers),
+          lead.score.points,
+          lead.score.min,
+          lead.score.max,
+          lead.score.percent,
+          lead.outcome,
+          json(lead.categories),
+          json(lead.utm),
+          lead.sourceArticle ?? null,
+          lead.landingPath ?? null,
+          lead.fillSeconds ?? null,
+          lead.spamReason ? 1 : 0,
+          lead.spamReason ?? null,
+        );
+      const consent = this.db.prepare(
+        'INSERT INTO consents (lead_id, purpose, granted, notice_version, text_id, form, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      );
+      for (const k of lead.consents)
+        consent.run(lead.id, k.purpose, k.granted ? 1 : 0, k.noticeVersion, k.textId ?? null, k.form, k.at);
+      const queue = this.db.prepare(
+        'INSERT INTO outbox (lead_id, channel, status, payload, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      );
+      for (const m of outbox) queue.run(lead.id, m.channel, m.status, json(m.payload), lead.createdAt, lead.createdAt);
+      return { created: true, lead };
+    });
+  }
+
+  get(id: string): LeadRecord | null {
+    const row = this.db.prepare('SELECT * FROM leads WHERE id = ?').get(id);
+    return row ? this.toRecord(row) : null;
+  }
+
+  byIdempotencyKey(key: string): LeadRecord | null {
+    const row = this.db.prepare('SELECT * FROM leads WHERE idempotency_key = ?').get(key);
+    return row ? this.toRecord(row) : null;
+  }
+
+  private toRecord(row: Row): LeadRecord {
+    const consents = this.db
+      .prepare('SELECT purpose, granted, notice_version, text_id, form, at FROM consents WHERE lead_id = ? ORDER BY id')
+      .all(String(row.id))
+      .map((k) => ({
+        purpose: k.purpose as 'privacy-notice' | 'marketing',
+        granted: k.granted === 1,
+        noticeVersion: String(k.notice_version),
+        textId: str(k.text_id),
+        form: String(k.form),
+        at: String(k.at),
+      }));
+    return {
+      id: String(row.id),
+      createdAt: String(row.created_at),
+      idempotencyKey: String(row.idempotency_key),
+      payloadHash: String(row.payload_hash),
+      form: String(row.form),
+      quizId: String(row.quiz_id),
+      quizVersion: String(row.quiz_version),
+      submittedQuizVersion: String(row.submitted_quiz_version),
+      contact: {
+        nome: String(row.nome),
+        cognome: String(row.cognome),
+        email: String(row.email),
+        telefono: str(row.telefono),
+        azienda: String(row.azienda),
+        piva: str(row.piva),
+      },
+      answers: JSON.parse(String(row.answers)),
+      score: {
+        points: Number(row.score_points),
+        min: Number(row.score_min),
+        max: Number(row.score_max),
+        percent: Number(row.score_percent),
+      },
+      outcome: String(row.outcome),
+      categories: JSON.parse(String(row.categories)),
+      utm: JSON.parse(String(row.utm)),
+      sourceArticle: str(row.source_article),
+      landingPath: str(row.landing_path),
+      fillSeconds: row.fill_seconds === null ? undefined : Number(row.fill_seconds),
+      spamReason: str(row.spam_reason),
+      consents,
+    };
+  }
+}

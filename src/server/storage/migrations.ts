@@ -1,0 +1,73 @@
+/**
+ * The database schema, one migration per version, applied in order at start-up.
+ * Never edit a migration that has shipped: add the next one.
+ */
+export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'leads, consents, outbox, settings',
+    sql: `
+      CREATE TABLE leads (
+        id TEXT PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        payload_hash TEXT NOT NULL,
+        form TEXT NOT NULL,
+        quiz_id TEXT NOT NULL,
+        quiz_version TEXT NOT NULL,
+        submitted_quiz_version TEXT NOT NULL,
+        nome TEXT NOT NULL,
+        cognome TEXT NOT NULL,
+        email TEXT NOT NULL,
+        telefono TEXT,
+        azienda TEXT NOT NULL,
+        piva TEXT,
+        answers TEXT NOT NULL,
+        score_points REAL NOT NULL,
+        score_min REAL NOT NULL,
+        score_max REAL NOT NULL,
+        score_percent INTEGER NOT NULL CHECK (score_percent BETWEEN 0 AND 100),
+        outcome TEXT NOT NULL,
+        categories TEXT NOT NULL,
+        utm TEXT NOT NULL,
+        source_article TEXT,
+        landing_path TEXT,
+        fill_seconds REAL,
+        spam INTEGER NOT NULL DEFAULT 0 CHECK (spam IN (0, 1)),
+        spam_reason TEXT,
+        status TEXT NOT NULL DEFAULT 'new'
+      ) STRICT;
+      CREATE INDEX leads_created ON leads (created_at);
+      CREATE INDEX leads_email ON leads (email);
+
+      -- Proof of consent, per purpose: what was shown, when, from which form; later withdrawals add rows.
+      CREATE TABLE consents (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        lead_id TEXT NOT NULL REFERENCES leads (id) ON DELETE CASCADE,
+        purpose TEXT NOT NULL CHECK (purpose IN ('privacy-notice', 'marketing')),
+        granted INTEGER NOT NULL CHECK (granted IN (0, 1)),
+        notice_version TEXT NOT NULL,
+        text_id TEXT,
+        form TEXT NOT NULL,
+        at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX consents_lead ON consents (lead_id);
+
+      CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        lead_id TEXT REFERENCES leads (id) ON DELETE CASCADE,
+        channel TEXT NOT NULL CHECK (channel IN ('email', 'webhook')),
+        status TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed', 'skipped')),
+        payload TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        last_error TEXT,
+        created_at TEXT NOT NULL,
+        sent_at TEXT
+      ) STRICT;
+      CREATE INDEX outbox_due ON outbox (status, next_attempt_at);
+
+      CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+    `,
+  },
+];

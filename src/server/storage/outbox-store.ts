@@ -1,0 +1,47 @@
+import type { DatabaseSync } from 'node:sqlite';
+
+export interface OutboxItem {
+  id: number;
+  leadId: string | null;
+  channel: 'email' | 'webhook';
+  payload: unknown;
+  attempts: number;
+}
+
+/** The queue of notifications waiting to be delivered. */
+export class OutboxStore {
+  constructor(private readonly db: DatabaseSync) {}
+
+  /** Pending deliveries whose time has come, oldest first. */
+  due(now: Date, limit = 20): OutboxItem[] {
+    return this.db
+      .prepare(
+        "SELECT id, lead_id, channel, payload, attempts FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?",
+      )
+      .all(now.toISOString(), limit)
+      .map((r) => ({
+        id: Number(r.id),
+        leadId: r.lead_id === null ? null : String(r.lead_id),
+        channel: r.channel as OutboxItem['channel'],
+        payload: JSON.parse(String(r.payload)),
+        attempts: Number(r.attempts),
+      }));
+  }
+
+  markSent(id: number, at: Date): void {
+    this.db
+      .prepare(
+        "UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = ?, last_error = NULL WHERE id = ?",
+      )
+      .run(at.toISOString(), id);
+  }
+
+  /** Records a failed attempt: retried at `retryAt`, or given up (`failed`) when there is none. */
+  markFailure(id: number, error: string, retryAt: Date | null): void {
+    this.db
+      .prepare(
+        'UPDATE outbox SET attempts = attempts + 1, last_error = ?, status = ?, next_attempt_at = COALESCE(?, next_attempt_at) WHERE id = ?',
+      )
+      .run(error.slice(0, 500), retryAt ? 'pending' : 'failed', retryAt?.toISOString() ?? null, id);
+  }
+}
