@@ -1,6 +1,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page, Request } from 'playwright-core';
-import { startServer, type RunningServer } from '../support/server.ts';
+import { startServer, tempDataDir, type RunningServer } from '../support/server.ts';
+import { startSmtp } from '../support/smtp.ts';
+import { readDb, eventually } from '../support/leads.ts';
 import { launchBrowser, axeViolations, describeViolations } from '../support/browser.ts';
 import { loadRealQuiz } from '../support/quiz-fixtures.ts';
 import { leadPayloadSchema } from '../../src/lib/leads/lead-schema.ts';
@@ -8,15 +10,33 @@ import { leadPayloadSchema } from '../../src/lib/leads/lead-schema.ts';
 const quiz = loadRealQuiz();
 let server: RunningServer;
 let browser: Browser;
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
+let dataDir: string;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  [smtp, dataDir, browser] = await Promise.all([startSmtp(), tempDataDir(), launchBrowser()]);
+  // A script answers in about a second: the minimum fill time would (rightly) call it a bot.
+  server = await startServer({
+    DATA_DIR: dataDir,
+    LEADS_MIN_FILL_SECONDS: '0',
+    SMTP_URL: smtp.url,
+    NOTIFY_EMAIL_TO: 'vendite@segnalazionevincente.com',
+    OUTBOX_POLL_SECONDS: '0.2',
+  });
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+  await smtp?.close();
 });
+
+async function fillContact(page: Page, email: string) {
+  await page.getByLabel('Nome', { exact: true }).fill('Mario');
+  await page.getByLabel('Cognome').fill('Rossi');
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Azienda').fill('Rossi Srl');
+}
 
 async function expectNoAxeViolations(page: Page) {
   const violations = await axeViolations(page);
@@ -65,22 +85,10 @@ describe('the free test with JavaScript', () => {
     await page.close();
   });
 
-  it('submits a lead the schema accepts and shows the outcome', async () => {
+  it('submits the lead: the outcome is shown, the lead stored and the team emailed', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const sent: Request[] = [];
-    // The lead endpoint answers for real once it exists; here the request itself is checked.
-    await page.route('**/api/leads', async (route) => {
-      sent.push(route.request());
-      await route.fulfill({
-        status: 201,
-        contentType: 'application/json',
-        body: JSON.stringify({
-          id: 'L1',
-          outcome: { id: 'in-target', title: 'In target', summary: 's', body: 'b' },
-          score: { percent: 88 },
-        }),
-      });
-    });
+    page.on('request', (r) => r.method() === 'POST' && sent.push(r));
     await page.goto(`${server.url}/test-gratuito/?da=definizione-di-networking&utm_source=newsletter`);
     for (const question of quiz.questions) {
       await page.getByRole('heading', { name: question.text }).waitFor();
@@ -88,12 +96,10 @@ describe('the free test with JavaScript', () => {
       expect(sent).toHaveLength(0);
       await page.getByRole('button', { name: 'Avanti' }).click();
     }
-    await page.getByLabel('Nome', { exact: true }).fill('Mario');
-    await page.getByLabel('Cognome').fill('Rossi');
-    await page.getByLabel('Email', { exact: true }).fill('mario@azienda.it');
-    await page.getByLabel('Azienda').fill('Rossi Srl');
+    await fillContact(page, 'mario.e2e@azienda.it');
     await page.getByRole('button', { name: 'Invia e scopri il risultato' }).click();
-    await page.getByRole('heading', { name: 'In target', exact: true }).waitFor();
+    const title = page.locator('.result__title');
+    await title.waitFor();
     await expectNoAxeViolations(page);
 
     expect(sent).toHaveLength(1);
@@ -102,7 +108,10 @@ describe('the free test with JavaScript', () => {
       utm: { utm_source: 'newsletter' },
       sourceArticle: 'definizione-di-networking',
     });
-    expect(Object.keys(body.answers)).toEqual(quiz.questions.map((q) => q.id));
+    const [row] = readDb(dataDir).leads.filter((l) => l.email === 'mario.e2e@azienda.it');
+    expect(row).toMatchObject({ spam: 0, form: 'test-gratuito:json', source_article: 'definizione-di-networking' });
+    expect(quiz.bands.find((b) => b.id === row.outcome)?.title).toBe(await title.textContent());
+    await eventually(() => smtp.mails.some((m) => m.text.includes(String(row.id))), 10_000, 'the team email');
     await page.close();
   });
 });
@@ -120,6 +129,28 @@ describe('the free test without JavaScript', () => {
       expect(await page.getByLabel(label, { exact: true }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Invia e scopri il risultato' }).count()).toBe(1);
     expect(await page.locator('input[name="marketing"]').isChecked()).toBe(false);
+    await context.close();
+  });
+
+  it('is completed, stored and answered with a result page', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/test-gratuito/`);
+    for (const question of quiz.questions) await page.getByLabel(question.options[1].label, { exact: true }).check();
+    await fillContact(page, 'nojs@azienda.it');
+    // A check digit only the server verifies (the browser checks required fields and the email's shape itself).
+    await page.getByLabel(/^Partita IVA/).fill('12345678901');
+    await page.getByRole('button', { name: 'Invia e scopri il risultato' }).click();
+    // The server sends the form back with the input kept and the error next to the field.
+    await page.getByText('Controlla i campi evidenziati').waitFor();
+    expect(await page.getByLabel('Cognome').inputValue()).toBe('Rossi');
+    expect(await page.getByText('Questa partita IVA non è valida: controlla le cifre.').count()).toBeGreaterThan(0);
+    await page.getByLabel(/^Partita IVA/).fill('12345678903');
+    await page.getByRole('button', { name: 'Invia e scopri il risultato' }).click();
+    await page.getByRole('heading', { name: 'Il risultato del tuo test' }).waitFor();
+    expect(page.url()).toContain('/test-gratuito/risultato/');
+    expect(readDb(dataDir).leads.filter((l) => l.email === 'nojs@azienda.it')).toHaveLength(1);
+    await eventually(() => smtp.mails.some((m) => m.text.includes('nojs@azienda.it')), 10_000, 'the team email');
     await context.close();
   });
 

@@ -1,13 +1,13 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../support/server.ts';
+import { startServer, tempDataDir, type RunningServer } from '../support/server.ts';
 import { launchBrowser, axeViolations, describeViolations } from '../support/browser.ts';
 
 let server: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  [server, browser] = await Promise.all([startServer({ DATA_DIR: await tempDataDir() }), launchBrowser()]);
 });
 
 afterAll(async () => {

@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { TEST_DIST } from './paths.ts';
 import { cleanEnv } from './clean-env.ts';
 
@@ -66,4 +68,9 @@ export async function startServer(env: Record<string, string> = {}, dist = TEST_
         child.kill(signal);
       }),
   };
+}
+
+/** A fresh, empty data folder for one server. */
+export function tempDataDir(): Promise<string> {
+  return mkdtemp(path.join(tmpdir(), 'sv-data-'));
 }

@@ -13,8 +13,8 @@ export const POST: APIRoute = async (context) => {
   try {
     outcome = await handleLead(
       {
-        // A clone: Astro refuses to rewrite (the plain form's error page) a request whose body was read.
-        request: context.request.clone(),
+        // The plain form may be re-rendered by a rewrite, which Astro refuses for a request whose body was read.
+        request: isPlainForm(context.request) ? context.request.clone() : context.request,
         url: context.url,
         clientAddress: context.clientAddress,
         // The public site's origin is allowed too, for a proxy that does not forward the host.
@@ -36,5 +36,9 @@ export const POST: APIRoute = async (context) => {
   context.locals.leadForm = outcome;
   return context.rewrite('/test-gratuito/correggi/');
 };
+
+function isPlainForm(request: Request): boolean {
+  return (request.headers.get('content-type') ?? '').startsWith('application/x-www-form-urlencoded');
+}
 
 export const ALL: APIRoute = () => json(405, { error: 'Metodo non consentito: usa POST.' }, { Allow: 'POST' });

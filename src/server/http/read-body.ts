@@ -17,7 +17,8 @@ export async function readBody(request: Request, limit: number): Promise<string>
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel();
+      // Not awaited: the cancel of a teed (cloned) stream settles only when both branches are cancelled.
+      reader.cancel().catch(() => {});
       throw new BodyTooLarge();
     }
     chunks.push(value);
