@@ -9,10 +9,13 @@ export class RateLimiter {
   private readonly windows = new Map<string, { count: number; resetAt: number }>();
   private readonly salt = randomBytes(32);
 
-  constructor(
-    private readonly max: number,
-    private readonly windowSeconds: number,
-  ) {}
+  private readonly max: number;
+  private readonly windowSeconds: number;
+
+  constructor(max: number, windowSeconds: number) {
+    this.max = max;
+    this.windowSeconds = windowSeconds;
+  }
 
   /** Counts a request; returns the seconds to wait when over the limit, or 0. */
   hit(client: string, now = Date.now()): number {

@@ -20,10 +20,13 @@ export class OutboxWorker {
   private running: Promise<void> | null = null;
   private again = false;
 
-  constructor(
-    private readonly outbox: OutboxStore,
-    private readonly options: WorkerOptions,
-  ) {}
+  private readonly outbox: OutboxStore;
+  private readonly options: WorkerOptions;
+
+  constructor(outbox: OutboxStore, options: WorkerOptions) {
+    this.outbox = outbox;
+    this.options = options;
+  }
 
   start(): void {
     this.timer ??= setInterval(() => this.kick(), this.options.pollSeconds * 1000);

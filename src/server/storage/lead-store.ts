@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { Statements } from './statements.ts';
 import type { LeadRecord } from '../../lib/leads/lead-record.ts';
 import { transaction } from './database.ts';
 
@@ -21,6 +22,8 @@ export interface LeadStore {
   insert(lead: LeadRecord, outbox: OutboxMessage[]): InsertResult;
   get(id: string): LeadRecord | null;
   byIdempotencyKey(key: string): LeadRecord | null;
+  /** Leads oldest first, from `since` on; spam only when asked. */
+  list(filter: { since?: Date; includeSpam?: boolean }): LeadRecord[];
 }
 
 type Row = Record<string, unknown>;
@@ -28,15 +31,21 @@ const json = (value: unknown) => JSON.stringify(value);
 const str = (value: unknown) => (value === null || value === undefined ? undefined : String(value));
 
 export class SqliteLeadStore implements LeadStore {
-  constructor(private readonly db: DatabaseSync) {}
+  private readonly db: DatabaseSync;
+  private readonly sql: Statements;
+
+  constructor(db: DatabaseSync) {
+    this.db = db;
+    this.sql = new Statements(db);
+  }
 
   insert(lead: LeadRecord, outbox: OutboxMessage[]): InsertResult {
     return transaction(this.db, () => {
       const existing = this.byIdempotencyKey(lead.idempotencyKey);
       if (existing) return { created: false, lead: existing };
       const c = lead.contact;
-      this.db
-        .prepare(
+      this.sql
+        .get(
           `INSERT INTO leads (id, created_at, idempotency_key, payload_hash, form, quiz_id, quiz_version, submitted_quiz_version,
              nome, cognome, email, telefono, azienda, piva, answers, score_points, score_min, score_max, score_percent,
              outcome, categories, utm, source_article, landing_path, fill_seconds, spam, spam_reason)
@@ -71,12 +80,12 @@ export class SqliteLeadStore implements LeadStore {
           lead.spamReason ? 1 : 0,
           lead.spamReason ?? null,
         );
-      const consent = this.db.prepare(
+      const consent = this.sql.get(
         'INSERT INTO consents (lead_id, purpose, granted, notice_version, text_id, form, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       );
       for (const k of lead.consents)
         consent.run(lead.id, k.purpose, k.granted ? 1 : 0, k.noticeVersion, k.textId ?? null, k.form, k.at);
-      const queue = this.db.prepare(
+      const queue = this.sql.get(
         'INSERT INTO outbox (lead_id, channel, status, payload, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?)',
       );
       for (const m of outbox) queue.run(lead.id, m.channel, m.status, json(m.payload), lead.createdAt, lead.createdAt);
@@ -85,18 +94,25 @@ export class SqliteLeadStore implements LeadStore {
   }
 
   get(id: string): LeadRecord | null {
-    const row = this.db.prepare('SELECT * FROM leads WHERE id = ?').get(id);
+    const row = this.sql.get('SELECT * FROM leads WHERE id = ?').get(id);
     return row ? this.toRecord(row) : null;
   }
 
   byIdempotencyKey(key: string): LeadRecord | null {
-    const row = this.db.prepare('SELECT * FROM leads WHERE idempotency_key = ?').get(key);
+    const row = this.sql.get('SELECT * FROM leads WHERE idempotency_key = ?').get(key);
     return row ? this.toRecord(row) : null;
   }
 
+  list({ since, includeSpam = false }: { since?: Date; includeSpam?: boolean }): LeadRecord[] {
+    return this.sql
+      .get('SELECT * FROM leads WHERE created_at >= ? AND (? OR spam = 0) ORDER BY created_at, id')
+      .all(since?.toISOString() ?? '', includeSpam ? 1 : 0)
+      .map((row) => this.toRecord(row));
+  }
+
   private toRecord(row: Row): LeadRecord {
-    const consents = this.db
-      .prepare('SELECT purpose, granted, notice_version, text_id, form, at FROM consents WHERE lead_id = ? ORDER BY id')
+    const consents = this.sql
+      .get('SELECT purpose, granted, notice_version, text_id, form, at FROM consents WHERE lead_id = ? ORDER BY id')
       .all(String(row.id))
       .map((k) => ({
         purpose: k.purpose as 'privacy-notice' | 'marketing',

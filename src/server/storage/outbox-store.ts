@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { Statements } from './statements.ts';
 
 export interface OutboxItem {
   id: number;
@@ -10,12 +11,16 @@ export interface OutboxItem {
 
 /** The queue of notifications waiting to be delivered. */
 export class OutboxStore {
-  constructor(private readonly db: DatabaseSync) {}
+  private readonly sql: Statements;
+
+  constructor(db: DatabaseSync) {
+    this.sql = new Statements(db);
+  }
 
   /** Pending deliveries whose time has come, oldest first. */
   due(now: Date, limit = 20): OutboxItem[] {
-    return this.db
-      .prepare(
+    return this.sql
+      .get(
         "SELECT id, lead_id, channel, payload, attempts FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?",
       )
       .all(now.toISOString(), limit)
@@ -29,17 +34,15 @@ export class OutboxStore {
   }
 
   markSent(id: number, at: Date): void {
-    this.db
-      .prepare(
-        "UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = ?, last_error = NULL WHERE id = ?",
-      )
+    this.sql
+      .get("UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = ?, last_error = NULL WHERE id = ?")
       .run(at.toISOString(), id);
   }
 
   /** Records a failed attempt: retried at `retryAt`, or given up (`failed`) when there is none. */
   markFailure(id: number, error: string, retryAt: Date | null): void {
-    this.db
-      .prepare(
+    this.sql
+      .get(
         'UPDATE outbox SET attempts = attempts + 1, last_error = ?, status = ?, next_attempt_at = COALESCE(?, next_attempt_at) WHERE id = ?',
       )
       .run(error.slice(0, 500), retryAt ? 'pending' : 'failed', retryAt?.toISOString() ?? null, id);
