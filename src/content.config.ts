@@ -3,6 +3,7 @@ import { glob } from 'astro/loaders';
 import { createArticleSchema } from './lib/content/article-schema.ts';
 import { pageSchema } from './lib/content/page-schema.ts';
 import { quizSchema } from './lib/quiz/schema.ts';
+import { publishedOnly } from './lib/articles/published-loader.ts';
 
 /*
  * CONTENT_ROOT lets tests and benchmarks build a copy of the content (with draft
@@ -11,7 +12,7 @@ import { quizSchema } from './lib/quiz/schema.ts';
 const root = process.env.CONTENT_ROOT ?? './content';
 
 const articles = defineCollection({
-  loader: glob({ pattern: '**/*.mdx', base: `${root}/articles` }),
+  loader: publishedOnly(glob({ pattern: '**/*.mdx', base: `${root}/articles` }), import.meta.env.DEV),
   schema: ({ image }) => createArticleSchema(image),
 });
 

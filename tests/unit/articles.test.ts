@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { isPublished, unpublishedReason } from '../../src/lib/articles/visibility.ts';
 import { collectTags, tagPath } from '../../src/lib/articles/tags.ts';
 import { articleIdFromPath, testLinkFrom } from '../../src/lib/articles/source-link.ts';
+import { publishedOnly } from '../../src/lib/articles/published-loader.ts';
 
 const now = new Date('2026-11-29T10:00:00Z');
 
@@ -52,5 +53,27 @@ describe('links to the test from articles', () => {
       '/test-gratuito/?da=definizione-di-networking',
     );
     expect(testLinkFrom('/test-gratuito/', '/')).toBe('/test-gratuito/');
+  });
+});
+
+describe('publishedOnly loader', () => {
+  function fakeStore(entries: Record<string, { draft: boolean; pubDate: Date }>) {
+    const map = new Map(Object.entries(entries).map(([id, data]) => [id, { id, data }]));
+    return { entries: () => [...map.entries()], delete: (id: string) => map.delete(id), ids: () => [...map.keys()] };
+  }
+  const entries = {
+    pubblicato: { draft: false, pubDate: new Date('2026-01-01') },
+    bozza: { draft: true, pubDate: new Date('2026-01-01') },
+    futuro: { draft: false, pubDate: new Date('2999-01-01') },
+  };
+
+  it.each([
+    [false, ['pubblicato']],
+    [true, ['pubblicato', 'bozza', 'futuro']],
+  ])('keepAll=%s keeps %j', async (keepAll, kept) => {
+    const store = fakeStore(entries);
+    const inner = { name: 'glob', load: async () => {} };
+    await publishedOnly(inner, keepAll, now).load({ store } as never);
+    expect(store.ids()).toEqual(kept);
   });
 });
