@@ -300,6 +300,10 @@ describe('POST /api/leads with the plain form (no JavaScript)', () => {
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('Controlla i campi evidenziati');
+    expect(html).toContain('<a href="#campo-cognome">Cognome: Inserisci il cognome.</a>');
+    expect(html).toMatch(
+      /<a href="#domanda-settore">In quale settore[^<]*\? Scegli una risposta per continuare\.<\/a>/,
+    );
     expect(html).toMatch(/<input id="campo-email" name="email" type="email" value="anna@"[^>]*aria-invalid="true"/);
     expect(html).toContain('Inserisci un indirizzo email valido, per esempio nome@azienda.it.');
     expect(html).toContain('Inserisci il cognome.');

@@ -34,13 +34,16 @@ const FIELDS: {
   { name: 'piva', label: 'Partita IVA', auto: 'off', mode: 'numeric', hint: '11 cifre.' },
 ];
 
+/** Each contact field's label followed by a colon, for the error summary. */
+export const FIELD_LABELS: Record<string, string> = Object.fromEntries(FIELDS.map((f) => [f.name, `${f.label}:`]));
+
 /** The contact fields, the privacy notice, the optional marketing box and the honeypot. */
 export function ContactStep(props: Props) {
   const { contact, errors, privacy, marketing } = props;
   return (
     <div class="contact">
       <h2 class="question__title" tabIndex={-1} ref={props.headingRef}>
-        Ultimo passo: a chi inviamo il risultato?
+        A chi inviamo il risultato?
       </h2>
       <div class="contact__grid">
         {FIELDS.map((f) => (

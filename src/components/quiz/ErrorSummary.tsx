@@ -1,5 +1,7 @@
 interface Props {
   errors: Record<string, string>;
+  /** What each field is called on the page (a question's text, a field's label), to say where the error is. */
+  labels: Record<string, string>;
 }
 
 /** Where each error is on the page: a question's fieldset or a contact field. */
@@ -7,7 +9,7 @@ const anchor = (field: string) => (field.startsWith('q.') ? `#domanda-${field.sl
 const CONTACT = ['nome', 'cognome', 'email', 'telefono', 'azienda', 'piva'];
 
 /** The list of errors above the plain form when it comes back from the server, each linking to its field. */
-export function ErrorSummary({ errors }: Props) {
+export function ErrorSummary({ errors, labels }: Props) {
   const entries = Object.entries(errors).filter(([, message]) => message);
   if (!entries.length) return null;
   return (
@@ -16,7 +18,11 @@ export function ErrorSummary({ errors }: Props) {
       <ul>
         {entries.map(([field, message]) => (
           <li key={field}>
-            {field.startsWith('q.') || CONTACT.includes(field) ? <a href={anchor(field)}>{message}</a> : message}
+            {field.startsWith('q.') || CONTACT.includes(field) ? (
+              <a href={anchor(field)}>{labels[field] ? `${labels[field]} ${message}` : message}</a>
+            ) : (
+              message
+            )}
           </li>
         ))}
       </ul>

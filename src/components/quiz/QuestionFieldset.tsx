@@ -35,6 +35,11 @@ export function QuestionFieldset({ question, chosen, error, headingRef, onChange
           {question.help}
         </p>
       )}
+      {error && (
+        <p class="field__error" id={`${base}-errore`}>
+          {error}
+        </p>
+      )}
       <div class="question__options">
         {question.options.map((option, i) => (
           <label class="option" key={option.id}>
@@ -50,11 +55,6 @@ export function QuestionFieldset({ question, chosen, error, headingRef, onChange
           </label>
         ))}
       </div>
-      {error && (
-        <p class="field__error" id={`${base}-errore`}>
-          {error}
-        </p>
-      )}
     </fieldset>
   );
 }

@@ -17,7 +17,7 @@ import { visitContext } from '../../lib/leads/visit-context.ts';
 import { FIELD, answerField } from '../../lib/leads/form-fields.ts';
 import { ErrorSummary } from './ErrorSummary.tsx';
 import { QuestionFieldset } from './QuestionFieldset.tsx';
-import { ContactStep, type ConsentTexts } from './ContactStep.tsx';
+import { ContactStep, FIELD_LABELS, type ConsentTexts } from './ContactStep.tsx';
 import { ResultView } from './ResultView.tsx';
 
 interface Props extends ConsentTexts {
@@ -295,7 +295,12 @@ export default class QuizForm extends Component<Props, State> {
         ref={form}
         onSubmit={onSubmit}
       >
-        {!enhanced && <ErrorSummary errors={errors} />}
+        {!enhanced && (
+          <ErrorSummary
+            errors={errors}
+            labels={{ ...FIELD_LABELS, ...Object.fromEntries(quiz.questions.map((q) => [answerField(q.id), q.text])) }}
+          />
+        )}
         <input type="hidden" name={FIELD.quizId} value={quiz.id} />
         <input type="hidden" name={FIELD.quizVersion} value={quiz.version} />
         {enhanced && (
