@@ -1,3 +1,8 @@
+/**
+ * Screenshots of the free test's states, for a human to look at (after `npm run build`):
+ * an unanswered question, the contact step with errors, the result (360 and 1280 px), and
+ * the plain form sent back by the server with its error summary (no JavaScript).
+ */
 import path from 'node:path';
 import { startServer, tempDataDir } from '../tests/support/server.ts';
 import { launchBrowser } from '../tests/support/browser.ts';
@@ -31,9 +36,12 @@ const p = await ctx.newPage();
 await p.goto(server.url + '/test-gratuito/');
 await p.getByLabel(quiz.questions[0].options[0].label, { exact: true }).check();
 await p.getByLabel('Nome', { exact: true }).fill('Anna');
-await p.evaluate(() => 0).catch(() => 0);
+// Skip the browser's own checks so the server's answer (422 with the summary) shows.
 await p.locator('form').evaluate((f: HTMLFormElement) => f.setAttribute('novalidate', ''));
-await p.getByRole('button', { name: 'Invia e scopri il risultato' }).click().catch(() => {});
+await p
+  .getByRole('button', { name: 'Invia e scopri il risultato' })
+  .click()
+  .catch(() => {});
 await p.waitForLoadState();
 await p.screenshot({ path: 'screenshots/j-nojs-422-360.png' });
 await browser.close();
