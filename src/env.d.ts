@@ -2,5 +2,7 @@ declare namespace App {
   interface Locals {
     /** Set by the lead endpoint when the plain form must be shown again with its errors. */
     leadForm?: import('./server/leads/handle-lead.ts').FormRetry;
+    /** Set by the comment endpoint when the plain comment form must be shown again with its errors. */
+    commentForm?: import('./server/comments/handle-comment.ts').CommentFormRetry;
   }
 }

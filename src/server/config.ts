@@ -7,6 +7,14 @@ export interface ServerConfig {
   email: { smtpUrl: string; to: string[]; from: string } | null;
   webhook: { url: string; secret: string } | null;
   outbox: { maxAttempts: number; retrySeconds: number; pollSeconds: number };
+  comments: {
+    /** Moderators told of held comments (default: NOTIFY_EMAIL_TO). */
+    notifyTo: string[];
+    closeAfterDays: number;
+    floodSeconds: number;
+    rateLimit: number;
+    rules: { trustApprovedAuthors: boolean; maxLinks: number };
+  };
 }
 
 /** A setting that cannot work: named, so the operator knows what to fix. */
@@ -21,13 +29,13 @@ export class ConfigError extends Error {
  * astro:env), plus the checks that span two variables.
  */
 export function loadConfig(): ServerConfig {
-  const to = (env.NOTIFY_EMAIL_TO ?? '')
-    .split(',')
-    .map((a) => a.trim())
-    .filter(Boolean);
+  const to = addresses(env.NOTIFY_EMAIL_TO ?? '');
   if (env.SMTP_URL && to.length === 0) throw new ConfigError('NOTIFY_EMAIL_TO', 'is required when SMTP_URL is set');
   if (to.some((a) => !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(a)))
     throw new ConfigError('NOTIFY_EMAIL_TO', 'must be email addresses separated by commas');
+  const moderators = env.COMMENTS_NOTIFY_TO ? addresses(env.COMMENTS_NOTIFY_TO) : to;
+  if (moderators.some((a) => !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(a)))
+    throw new ConfigError('COMMENTS_NOTIFY_TO', 'must be email addresses separated by commas');
   if (env.WEBHOOK_URL && !env.WEBHOOK_SECRET)
     throw new ConfigError('WEBHOOK_SECRET', 'is required when WEBHOOK_URL is set (16 characters or more)');
   if (env.WEBHOOK_URL && !/^https?:\/\//.test(env.WEBHOOK_URL))
@@ -43,5 +51,19 @@ export function loadConfig(): ServerConfig {
       retrySeconds: env.OUTBOX_RETRY_SECONDS,
       pollSeconds: env.OUTBOX_POLL_SECONDS,
     },
+    comments: {
+      notifyTo: moderators,
+      closeAfterDays: env.COMMENTS_CLOSE_AFTER_DAYS,
+      floodSeconds: env.COMMENTS_FLOOD_SECONDS,
+      rateLimit: env.COMMENTS_RATE_LIMIT,
+      rules: { trustApprovedAuthors: env.COMMENTS_TRUST_APPROVED, maxLinks: env.COMMENTS_MAX_LINKS },
+    },
   };
+}
+
+function addresses(list: string): string[] {
+  return list
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
 }

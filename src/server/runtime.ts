@@ -3,6 +3,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { loadConfig, type ServerConfig } from './config.ts';
 import { openDatabase } from './storage/database.ts';
 import { SqliteLeadStore, type LeadStore } from './storage/lead-store.ts';
+import { SqliteCommentStore, type CommentStore } from './storage/comment-store.ts';
 import { OutboxStore } from './storage/outbox-store.ts';
 import { OutboxWorker } from './notify/outbox-worker.ts';
 import { emailSender, webhookSender } from './notify/senders.ts';
@@ -16,6 +17,10 @@ export interface Runtime {
   outbox: OutboxStore;
   worker: OutboxWorker;
   leadLimiter: RateLimiter;
+  comments: CommentStore;
+  commentLimiter: RateLimiter;
+  /** One comment per client per COMMENTS_FLOOD_SECONDS. */
+  floodGuard: RateLimiter;
   /** Signs start tokens and result links; made once, kept in the database. */
   signingKey: Buffer;
 }
@@ -50,6 +55,9 @@ function createRuntime(): Runtime {
     outbox,
     worker,
     leadLimiter: new RateLimiter(config.rateLimit.max, config.rateLimit.windowSeconds),
+    comments: new SqliteCommentStore(db),
+    commentLimiter: new RateLimiter(config.comments.rateLimit, 600),
+    floodGuard: new RateLimiter(1, Math.max(config.comments.floodSeconds, 0.001)),
     signingKey: signingKey(db),
   };
 }

@@ -16,11 +16,18 @@ describe('JavaScript budgets', () => {
     expect(total(files, 'gzip'), describeFiles(files)).toBeLessThanOrEqual(15 * 1024);
   });
 
-  it.each(['', 'blog', 'blog/definizione-di-networking', 'blog/tag/networking', 'privacy'])(
-    '/%s runs no JavaScript',
-    (page) => {
-      const files = pageJavaScript(TEST_CLIENT, html(page));
-      expect(files, describeFiles(files)).toEqual([]);
-    },
-  );
+  it.each(['', 'blog', 'blog/tag/networking', 'privacy'])('/%s runs no JavaScript', (page) => {
+    const files = pageJavaScript(TEST_CLIENT, html(page));
+    expect(files, describeFiles(files)).toEqual([]);
+  });
+
+  it('an article runs only the loader of its comments server island, at most 1 KB gzip, no script file', () => {
+    const files = pageJavaScript(TEST_CLIENT, html('blog/definizione-di-networking'));
+    expect(files.length).toBeGreaterThan(0);
+    expect(
+      files.every((f) => f.name.startsWith('server island')),
+      describeFiles(files),
+    ).toBe(true);
+    expect(total(files, 'gzip'), describeFiles(files)).toBeLessThanOrEqual(1024);
+  });
 });

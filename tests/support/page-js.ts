@@ -17,13 +17,19 @@ const gz = (text: string) => gzipSync(text, { level: 9 }).length;
  * modulepreloads), followed through their static imports. Dynamic imports are left out:
  * they load only on demand (Preact's signals support, unused here).
  */
-export function pageJavaScript(clientDir: string, html: string): JsFile[] {
+export function pageJavaScript(clientDir: string, page: string): JsFile[] {
+  // Scripts inside <noscript> never run where scripts can.
+  const html = page.replace(/<noscript>[\s\S]*?<\/noscript>/g, '');
   const files: JsFile[] = [];
   let inline = 0;
   for (const m of html.matchAll(
-    /<script(?![^>]*type="application\/ld\+json")(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g,
+    /<script(?![^>]*type="application\/ld\+json")(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g,
   )) {
-    if (m[1].trim()) files.push({ name: `inline #${++inline}`, raw: Buffer.byteLength(m[1]), gzip: gz(m[1]) });
+    const code = m[2];
+    if (!code.trim()) continue;
+    // Astro's server-island loader: the module that fetches the island, and the replacer it calls.
+    const kind = m[1].includes('data-island-id') || code.includes('data-island-id') ? 'server island' : 'inline';
+    files.push({ name: `${kind} #${++inline}`, raw: Buffer.byteLength(code), gzip: gz(code) });
   }
   const queue = [
     ...html.matchAll(/(?:component-url|renderer-url|before-hydration-url)="([^"]+)"/g),

@@ -49,6 +49,8 @@ export function createArticleSchema<TImage extends z.ZodType>(image: () => TImag
     coverAlt: z.string().trim().optional(),
     /** A draft is visible in `npm run dev` only, never in the published site. */
     draft: z.boolean().default(false),
+    /** Whether readers may comment (`false` closes the comments of this article). */
+    comments: z.boolean().default(true),
   })
     .refine((data) => !data.updatedDate || data.updatedDate >= data.pubDate, {
       error: 'updatedDate non può precedere pubDate.',

@@ -15,3 +15,9 @@ export const LEAD_CONSENT_TEXTS = {
     text: 'Sì, voglio ricevere via email articoli, inviti e proposte di Segnalazione Vincente. Facoltativo: puoi disiscriverti in ogni momento.',
   },
 } as const;
+
+/** The notice next to the comment form; its id is stored with each comment. */
+export const COMMENT_CONSENT_TEXT = {
+  id: 'comment-privacy-v1',
+  text: 'Usiamo nome, email e sito solo per gestire e pubblicare il tuo commento; l’email non viene mai pubblicata. I commenti non approvati sono cancellati dopo 30 giorni.',
+} as const;

@@ -1,17 +1,12 @@
 import type { LeadRecord } from '../leads/lead-record.ts';
 import type { Quiz } from '../quiz/schema.ts';
+import { escapeHtml, oneLine } from './escape.ts';
 
 export interface EmailMessage {
   subject: string;
   text: string;
   html: string;
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
-/** One line for an email header: no line breaks a prospect could use to add headers. */
-const oneLine = (text: string) => text.replace(/[\r\n\t]+/g, ' ').slice(0, 200);
 
 /** The answers as "question: chosen options", in the test's order. */
 export function readableAnswers(lead: Pick<LeadRecord, 'answers'>, quiz: Quiz): { question: string; answer: string }[] {

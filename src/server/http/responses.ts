@@ -1,3 +1,5 @@
+import { escapeHtml } from '../../lib/notify/escape.ts';
+
 /** A JSON answer. Error bodies carry an Italian `error` and never a stack trace. */
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
@@ -6,12 +8,14 @@ export function json(status: number, body: unknown, headers: Record<string, stri
   });
 }
 
-const escape = (text: string) =>
-  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-
 /** A small Italian HTML page for errors met by the plain form (no JavaScript). */
-export function htmlError(status: number, message: string, headers: Record<string, string> = {}): Response {
-  const body = `<!doctype html><html lang="it"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Invio non riuscito | Segnalazione Vincente</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1.25rem;line-height:1.6"><h1>Invio non riuscito</h1><p>${escape(message)}</p><p><a href="/test-gratuito/">Torna al test gratuito</a></p></body></html>`;
+export function htmlError(
+  status: number,
+  message: string,
+  headers: Record<string, string> = {},
+  back = { href: '/test-gratuito/', label: 'Torna al test gratuito' },
+): Response {
+  const body = `<!doctype html><html lang="it"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Invio non riuscito | Segnalazione Vincente</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1.25rem;line-height:1.6"><h1>Invio non riuscito</h1><p>${escapeHtml(message)}</p><p><a href="${escapeHtml(back.href)}">${escapeHtml(back.label)}</a></p></body></html>`;
   return new Response(body, {
     status,
     headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...headers },

@@ -9,21 +9,10 @@ import { leadRecord, leadResponse } from '../../lib/leads/lead-record.ts';
 import { leadEmail, leadWebhookBody } from '../../lib/notify/lead-notification.ts';
 import type { OutboxMessage } from '../storage/lead-store.ts';
 import type { Runtime } from '../runtime.ts';
-import { readBody, BodyTooLarge } from '../http/read-body.ts';
-import { isSameSite } from '../http/origin.ts';
-import { json, htmlError } from '../http/responses.ts';
+import { readSubmission, type SubmissionRequest } from '../http/submission.ts';
+import { json } from '../http/responses.ts';
 import { startTokenTime } from './start-token.ts';
 import { resultPath } from './result-link.ts';
-
-/** The largest lead body accepted; a complete test with long answers is under 4 KB. */
-export const MAX_BODY_BYTES = 32 * 1024;
-
-export interface LeadRequest {
-  request: Request;
-  url: URL;
-  clientAddress: string;
-  allowedOrigins: string[];
-}
 
 /** The plain form came back invalid: the page re-renders it with the input and the errors. */
 export interface FormRetry {
@@ -32,54 +21,16 @@ export interface FormRetry {
   errors: Record<string, string>;
 }
 
-const FORM_TYPE = 'application/x-www-form-urlencoded';
-
 /**
  * Receives one lead: checks where it comes from, how much and what it is, recomputes the
  * score, decides whether it is spam, and stores it with its notifications in one
  * transaction before answering.
  */
-export async function handleLead(req: LeadRequest, quiz: Quiz, rt: Runtime): Promise<Response | FormRetry> {
-  const type = (req.request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
-  const isForm = type === FORM_TYPE;
-  const fail = (status: number, message: string, headers: Record<string, string> = {}) =>
-    isForm ? htmlError(status, message, headers) : json(status, { error: message }, headers);
-
-  if (!isSameSite(req.request.headers.get('origin'), req.url, req.allowedOrigins)) {
-    return fail(403, 'Richiesta da un sito non autorizzato.');
-  }
-  const wait = rt.leadLimiter.hit(req.clientAddress);
-  if (wait > 0) {
-    return fail(429, `Troppi invii ravvicinati: riprova tra ${Math.ceil(wait / 60)} minuti.`, {
-      'Retry-After': String(wait),
-    });
-  }
-  if (type !== 'application/json' && !isForm) {
-    return json(415, {
-      error: 'Formato non supportato: invia JSON (application/json) o un modulo (application/x-www-form-urlencoded).',
-    });
-  }
-
-  let text: string;
-  try {
-    text = await readBody(req.request, MAX_BODY_BYTES);
-  } catch (error) {
-    if (error instanceof BodyTooLarge) return fail(413, 'La richiesta è troppo grande (massimo 32 KB).');
-    return fail(400, 'La richiesta non è stata ricevuta per intero: riprova.');
-  }
-
-  let input: unknown;
-  if (isForm) {
-    input = payloadFromForm(new URLSearchParams(text));
-  } else {
-    try {
-      input = JSON.parse(text);
-    } catch {
-      return json(400, { error: 'Il corpo della richiesta non è JSON valido.' });
-    }
-    if (!input || typeof input !== 'object' || Array.isArray(input))
-      return json(400, { error: 'Il corpo della richiesta deve essere un oggetto JSON.' });
-  }
+export async function handleLead(req: SubmissionRequest, quiz: Quiz, rt: Runtime): Promise<Response | FormRetry> {
+  const submission = await readSubmission(req, rt.leadLimiter);
+  if (submission instanceof Response) return submission;
+  const { isForm, fail } = submission;
+  const input: unknown = submission.form ? payloadFromForm(submission.form) : submission.input;
 
   const invalid = (errors: Record<string, string>): Response | FormRetry =>
     isForm

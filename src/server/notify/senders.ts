@@ -6,15 +6,16 @@ import { signWebhook } from '../../lib/notify/webhook-signature.ts';
 /** Delivers one outbox item; throws to ask for a retry. */
 export type Sender = (payload: unknown, deliveryId: number) => Promise<void>;
 
-/** Sends the team's notification over SMTP. */
+/** Sends the team's notifications over SMTP. */
 export function emailSender(config: NonNullable<ServerConfig['email']>): Sender {
   let transport: ReturnType<typeof createTransport> | null = null;
   return async (payload) => {
     transport ??= createTransport(config.smtpUrl);
-    const message = payload as EmailMessage;
+    // A message may name its own recipients: held comments go to the moderators.
+    const message = payload as EmailMessage & { to?: string[] };
     await transport.sendMail({
       from: config.from,
-      to: config.to,
+      to: message.to ?? config.to,
       subject: message.subject,
       text: message.text,
       html: message.html,

@@ -70,4 +70,31 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
     `,
   },
+  {
+    version: 2,
+    name: 'comments',
+    sql: `
+      CREATE TABLE comments (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        article_id TEXT NOT NULL,
+        parent_id INTEGER REFERENCES comments (id) ON DELETE SET NULL,
+        name TEXT NOT NULL,
+        email TEXT NOT NULL,
+        site TEXT,
+        text TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'spam', 'trash')),
+        reason TEXT,
+        created_at TEXT NOT NULL,
+        approved_at TEXT,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        payload_hash TEXT NOT NULL,
+        form TEXT NOT NULL,
+        privacy_notice_version TEXT NOT NULL,
+        privacy_text_id TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX comments_article ON comments (article_id, status, created_at);
+      CREATE INDEX comments_email ON comments (email, status);
+      ALTER TABLE outbox ADD COLUMN comment_id INTEGER REFERENCES comments (id) ON DELETE CASCADE;
+    `,
+  },
 ];

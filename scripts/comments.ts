@@ -1,0 +1,42 @@
+/**
+ * Moderates comments until the team area exists (reads DATA_DIR, default ./data):
+ *   npm run comments -- list [--pending]
+ *   npm run comments -- approve ID | spam ID | delete ID
+ */
+import { parseArgs } from 'node:util';
+import { openDatabase } from '../src/server/storage/database.ts';
+import { SqliteCommentStore, type CommentStatus } from '../src/server/storage/comment-store.ts';
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { pending: { type: 'boolean', default: false } },
+});
+const [command, rawId] = positionals;
+const db = openDatabase(process.env.DATA_DIR ?? './data');
+const store = new SqliteCommentStore(db);
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(2);
+}
+
+if (command === 'list') {
+  const comments = store.list({ status: values.pending ? 'pending' : undefined });
+  for (const c of comments) {
+    const text = c.text.replace(/\s+/g, ' ');
+    console.log(
+      `#${c.id} [${c.status}${c.reason ? `: ${c.reason}` : ''}] ${c.createdAt} /blog/${c.articleId}/ ${c.name} <${c.email}>${c.parentId ? ` ↳ #${c.parentId}` : ''}\n    ${text.length > 160 ? `${text.slice(0, 160)}…` : text}`,
+    );
+  }
+  console.log(`${comments.length} comments${values.pending ? ' pending' : ''}`);
+} else if (command === 'approve' || command === 'spam' || command === 'delete') {
+  const id = Number(rawId);
+  if (!Number.isInteger(id) || id <= 0)
+    fail(`${command}: give the comment's number, e.g. npm run comments -- ${command} 12`);
+  const status: Record<string, CommentStatus> = { approve: 'approved', spam: 'spam', delete: 'trash' };
+  if (!store.setStatus(id, status[command], new Date())) fail(`No comment #${id}.`);
+  console.log(`#${id} → ${status[command]}`);
+} else {
+  fail('Usage: npm run comments -- list [--pending] | approve ID | spam ID | delete ID');
+}
+db.close();

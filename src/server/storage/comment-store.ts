@@ -1,0 +1,200 @@
+import type { DatabaseSync } from 'node:sqlite';
+import { transaction } from './database.ts';
+import { Statements } from './statements.ts';
+
+export type CommentStatus = 'pending' | 'approved' | 'spam' | 'trash';
+
+export interface CommentRecord {
+  id?: number;
+  articleId: string;
+  parentId?: number;
+  name: string;
+  email: string;
+  site?: string;
+  text: string;
+  status: CommentStatus;
+  /** Why it is held or spam ("primo commento", "troppi link", "honeypot"). */
+  reason?: string;
+  createdAt: string;
+  approvedAt?: string;
+  idempotencyKey: string;
+  payloadHash: string;
+  form: string;
+  privacyNoticeVersion: string;
+  privacyTextId: string;
+}
+
+/** What a page may show of a comment: never the email. */
+export interface PublicComment {
+  id: number;
+  parentId?: number;
+  name: string;
+  site?: string;
+  text: string;
+  createdAt: string;
+}
+
+export interface CommentOutbox {
+  channel: 'email';
+  status: 'pending' | 'skipped';
+  payload: unknown;
+}
+
+export interface CommentStore {
+  /**
+   * Stores a comment and its notifications (made from its new id) in one transaction;
+   * a known idempotency key returns the stored comment instead.
+   */
+  insert(comment: CommentRecord, outbox: (id: number) => CommentOutbox[]): { created: boolean; comment: CommentRecord };
+  get(id: number): CommentRecord | null;
+  byIdempotencyKey(key: string): CommentRecord | null;
+  /** Whether this email has a comment a moderator approved. */
+  hasApproved(email: string): boolean;
+  /** The newest comment time of an email, for the flood guard. */
+  lastCreatedAt(email: string): string | null;
+  /** Whether the same text by the same email is already on the article (not trashed). */
+  isDuplicate(articleId: string, email: string, text: string): boolean;
+  /** Approved comments of an article, oldest first. */
+  approved(articleId: string): PublicComment[];
+  list(filter: { status?: CommentStatus }): CommentRecord[];
+  setStatus(id: number, status: CommentStatus, at: Date): boolean;
+  delete(id: number): boolean;
+}
+
+const opt = (v: unknown) => (v === null || v === undefined ? undefined : v);
+
+export class SqliteCommentStore implements CommentStore {
+  private readonly db: DatabaseSync;
+  private readonly sql: Statements;
+
+  constructor(db: DatabaseSync) {
+    this.db = db;
+    this.sql = new Statements(db);
+  }
+
+  insert(comment: CommentRecord, outbox: (id: number) => CommentOutbox[]) {
+    return transaction(this.db, () => {
+      const existing = this.sql.get('SELECT * FROM comments WHERE idempotency_key = ?').get(comment.idempotencyKey);
+      if (existing) return { created: false, comment: toRecord(existing) };
+      const c = comment;
+      const { lastInsertRowid } = this.sql
+        .get(
+          `INSERT INTO comments (article_id, parent_id, name, email, site, text, status, reason, created_at, approved_at,
+             idempotency_key, payload_hash, form, privacy_notice_version, privacy_text_id)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          c.articleId,
+          c.parentId ?? null,
+          c.name,
+          c.email,
+          c.site ?? null,
+          c.text,
+          c.status,
+          c.reason ?? null,
+          c.createdAt,
+          c.approvedAt ?? null,
+          c.idempotencyKey,
+          c.payloadHash,
+          c.form,
+          c.privacyNoticeVersion,
+          c.privacyTextId,
+        );
+      const id = Number(lastInsertRowid);
+      const queue = this.sql.get(
+        'INSERT INTO outbox (comment_id, channel, status, payload, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      );
+      for (const m of outbox(id))
+        queue.run(id, m.channel, m.status, JSON.stringify(m.payload), c.createdAt, c.createdAt);
+      return { created: true, comment: { ...comment, id } };
+    });
+  }
+
+  get(id: number): CommentRecord | null {
+    const row = this.sql.get('SELECT * FROM comments WHERE id = ?').get(id);
+    return row ? toRecord(row) : null;
+  }
+
+  byIdempotencyKey(key: string): CommentRecord | null {
+    const row = this.sql.get('SELECT * FROM comments WHERE idempotency_key = ?').get(key);
+    return row ? toRecord(row) : null;
+  }
+
+  hasApproved(email: string): boolean {
+    return Boolean(
+      this.sql.get("SELECT 1 AS x FROM comments WHERE email = ? AND status = 'approved' LIMIT 1").get(email),
+    );
+  }
+
+  lastCreatedAt(email: string): string | null {
+    const row = this.sql.get('SELECT MAX(created_at) AS at FROM comments WHERE email = ?').get(email);
+    return row?.at ? String(row.at) : null;
+  }
+
+  isDuplicate(articleId: string, email: string, text: string): boolean {
+    return Boolean(
+      this.sql
+        .get(
+          "SELECT 1 AS x FROM comments WHERE article_id = ? AND email = ? AND text = ? AND status != 'trash' LIMIT 1",
+        )
+        .get(articleId, email, text),
+    );
+  }
+
+  approved(articleId: string): PublicComment[] {
+    return this.sql
+      .get(
+        "SELECT id, parent_id, name, site, text, created_at FROM comments WHERE article_id = ? AND status = 'approved' ORDER BY created_at, id",
+      )
+      .all(articleId)
+      .map((r) => ({
+        id: Number(r.id),
+        parentId: r.parent_id === null ? undefined : Number(r.parent_id),
+        name: String(r.name),
+        site: r.site === null ? undefined : String(r.site),
+        text: String(r.text),
+        createdAt: String(r.created_at),
+      }));
+  }
+
+  list({ status }: { status?: CommentStatus }): CommentRecord[] {
+    const rows = status
+      ? this.sql.get('SELECT * FROM comments WHERE status = ? ORDER BY created_at, id').all(status)
+      : this.sql.get('SELECT * FROM comments ORDER BY created_at, id').all();
+    return rows.map(toRecord);
+  }
+
+  setStatus(id: number, status: CommentStatus, at: Date): boolean {
+    const approvedAt = status === 'approved' ? at.toISOString() : null;
+    return (
+      this.sql
+        .get('UPDATE comments SET status = ?, approved_at = COALESCE(?, approved_at) WHERE id = ?')
+        .run(status, approvedAt, id).changes > 0
+    );
+  }
+
+  delete(id: number): boolean {
+    return this.sql.get('DELETE FROM comments WHERE id = ?').run(id).changes > 0;
+  }
+}
+
+function toRecord(r: Record<string, unknown>): CommentRecord {
+  return {
+    id: Number(r.id),
+    articleId: String(r.article_id),
+    parentId: opt(r.parent_id) === undefined ? undefined : Number(r.parent_id),
+    name: String(r.name),
+    email: String(r.email),
+    site: opt(r.site) as string | undefined,
+    text: String(r.text),
+    status: r.status as CommentStatus,
+    reason: opt(r.reason) as string | undefined,
+    createdAt: String(r.created_at),
+    approvedAt: opt(r.approved_at) as string | undefined,
+    idempotencyKey: String(r.idempotency_key),
+    payloadHash: String(r.payload_hash),
+    form: String(r.form),
+    privacyNoticeVersion: String(r.privacy_notice_version),
+    privacyTextId: String(r.privacy_text_id),
+  };
+}
