@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { openDatabase, migrate } from '../../../src/server/storage/database.ts';
+import { MIGRATIONS } from '../../../src/server/storage/migrations.ts';
 import { SqliteLeadStore } from '../../../src/server/storage/lead-store.ts';
 import { OutboxStore } from '../../../src/server/storage/outbox-store.ts';
 import { record } from '../../support/lead-records.ts';
@@ -32,7 +33,7 @@ describe('the SQLite lead store', () => {
         .prepare('SELECT version FROM schema_migrations')
         .all()
         .map((r) => r.version),
-    ).toEqual([1]);
+    ).toEqual(MIGRATIONS.map((m) => m.version));
   });
 
   it('stores a lead with its consents and outbox, and reads it back unchanged', () => {
