@@ -1,0 +1,126 @@
+import { describe, it, expect } from 'vitest';
+import {
+  countLinks,
+  moderationStatus,
+  commentsOpen,
+  initials,
+  avatarHue,
+  paragraphs,
+  DEFAULT_RULES,
+} from '../../../src/lib/comments/moderation.ts';
+import { commentPayloadSchema } from '../../../src/lib/comments/comment-schema.ts';
+import { heldCommentEmail } from '../../../src/lib/notify/comment-notification.ts';
+
+describe('moderation rules', () => {
+  it.each([
+    ['no links here', 0],
+    ['see https://a.it and http://b.it/x?y=1', 2],
+    ['www.esempio.it e WWW.ALTRO.IT', 2],
+    ['https://a.it https://b.it https://c.it', 3],
+  ])('counts links in %j', (text, n) => {
+    expect(countLinks(text)).toBe(n);
+  });
+
+  it.each<[string, string, boolean, Partial<typeof DEFAULT_RULES>, string, string | undefined]>([
+    ['a first comment is held', 'Ciao', false, {}, 'pending', 'primo commento'],
+    ['an approved author publishes directly', 'Ciao', true, {}, 'approved', undefined],
+    [
+      'more than two links hold even an approved author',
+      'https://a.it https://b.it https://c.it',
+      true,
+      {},
+      'pending',
+      'troppi link',
+    ],
+    ['two links are fine', 'https://a.it https://b.it', true, {}, 'approved', undefined],
+    [
+      'all held when authors are not trusted',
+      'Ciao',
+      true,
+      { trustApprovedAuthors: false },
+      'pending',
+      'moderazione di tutti i commenti',
+    ],
+  ])('%s', (_name, text, approved, rules, status, reason) => {
+    expect(moderationStatus(text, approved, { ...DEFAULT_RULES, ...rules })).toEqual(
+      reason ? { status, reason } : { status },
+    );
+  });
+
+  const now = new Date('2026-11-29T12:00:00Z');
+  it.each([
+    [{ comments: true, pubDate: new Date('2020-01-01') }, 0, true],
+    [{ comments: false, pubDate: new Date('2026-11-28') }, 0, false],
+    [{ comments: true, pubDate: new Date('2026-11-01T12:00:00Z') }, 30, true],
+    [{ comments: true, pubDate: new Date('2026-10-29T11:00:00Z') }, 30, false],
+  ])('comments open for %j after %i days: %s', (article, days, open) => {
+    expect(commentsOpen(article, days, now)).toBe(open);
+  });
+});
+
+describe('display helpers', () => {
+  it.each([
+    ['Mario Rossi', 'MR'],
+    ['anna', 'AN'],
+    ['Maria de Filippi', 'MF'],
+    ['  ', '?'],
+    ['Élodie', 'ÉL'],
+  ])('initials of %j', (name, expected) => {
+    expect(initials(name)).toBe(expected);
+  });
+
+  it('gives each name a stable hue', () => {
+    expect(avatarHue('Mario Rossi')).toBe(avatarHue('Mario Rossi'));
+    expect(avatarHue('Mario Rossi')).toBeGreaterThanOrEqual(0);
+    expect(avatarHue('Mario Rossi')).toBeLessThan(360);
+  });
+
+  it('splits text into paragraphs and lines', () => {
+    expect(paragraphs('Primo\nsegue\n\n\nSecondo\n \n')).toEqual([['Primo', 'segue'], ['Secondo']]);
+  });
+});
+
+describe('the comment schema', () => {
+  const good = {
+    articolo: 'definizione-di-networking',
+    nome: 'Anna',
+    email: 'Anna@Example.IT',
+    commento: 'Riga uno\r\nRiga due',
+    privacy_version: '1',
+  };
+
+  it('normalises email and line breaks; an empty site is no site', () => {
+    expect(commentPayloadSchema.parse({ ...good, sito: ' ' })).toMatchObject({
+      email: 'anna@example.it',
+      commento: 'Riga uno\nRiga due',
+      sito: undefined,
+    });
+  });
+
+  it.each([
+    ['sito', 'ftp://example.it'],
+    ['sito', 'javascript:alert(1)'],
+    ['sito', 'https://'],
+    ['articolo', '../../etc/passwd'],
+    ['risposta_a', 'uno'],
+  ])('rejects %s = %j', (field, value) => {
+    const result = commentPayloadSchema.safeParse({ ...good, [field]: value });
+    expect(result.error?.issues[0].path[0]).toBe(field);
+  });
+});
+
+describe('the moderators email', () => {
+  it('escapes the commenter’s words and keeps the subject on one line', () => {
+    const mail = heldCommentEmail({
+      id: 7,
+      articleTitle: 'Titolo',
+      name: 'Eve\r\nBcc: x@y.z',
+      email: 'eve@example.it',
+      text: '<img src=x onerror=alert(1)>',
+    });
+    expect(mail.subject).not.toMatch(/[\r\n]/);
+    expect(mail.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(mail.html).not.toContain('<img');
+    expect(mail.text).toContain('npm run comments -- approve 7');
+  });
+});
