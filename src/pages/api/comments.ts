@@ -2,7 +2,7 @@ import type { APIRoute } from 'astro';
 import { getEntry } from 'astro:content';
 import { handleComment, commentsPath, type ArticleInfo } from '../../server/comments/handle-comment.ts';
 import { getRuntime } from '../../server/runtime.ts';
-import { json } from '../../server/http/responses.ts';
+import { formEndpoint, methodNotAllowed } from '../../server/http/form-endpoint.ts';
 
 export const prerender = false;
 
@@ -13,32 +13,15 @@ async function findArticle(id: string): Promise<ArticleInfo | null> {
     : null;
 }
 
-export const POST: APIRoute = async (context) => {
-  const form = (context.request.headers.get('content-type') ?? '').startsWith('application/x-www-form-urlencoded');
-  let outcome;
-  try {
-    outcome = await handleComment(
-      {
-        // The plain form may come back through a rewrite, which Astro refuses once a body is read.
-        request: form ? context.request.clone() : context.request,
-        url: context.url,
-        clientAddress: context.clientAddress,
-        allowedOrigins: context.site ? [context.site.origin] : [],
-      },
-      findArticle,
-      getRuntime(),
-    );
-  } catch (error) {
-    console.error('comment endpoint:', error);
-    return json(
-      503,
-      { error: 'Non siamo riusciti a salvare il commento: riprova tra qualche istante.' },
-      { 'Retry-After': '30' },
-    );
-  }
-  if (outcome instanceof Response) return outcome;
-  context.locals.commentForm = outcome;
-  return context.rewrite(commentsPath(outcome.articleId));
-};
+export const POST: APIRoute = (context) =>
+  formEndpoint(
+    context,
+    (request) => handleComment(request, findArticle, getRuntime()),
+    (retry) => {
+      context.locals.commentForm = retry;
+      return commentsPath(retry.articleId);
+    },
+    'Non siamo riusciti a salvare il commento: riprova tra qualche istante.',
+  );
 
-export const ALL: APIRoute = () => json(405, { error: 'Metodo non consentito: usa POST.' }, { Allow: 'POST' });
+export const ALL: APIRoute = methodNotAllowed;

@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { transaction } from './database.ts';
+import { insertOnce } from './database.ts';
 import { Statements } from './statements.ts';
 
 export type CommentStatus = 'pending' | 'approved' | 'spam' | 'trash';
@@ -73,41 +73,44 @@ export class SqliteCommentStore implements CommentStore {
   }
 
   insert(comment: CommentRecord, outbox: (id: number) => CommentOutbox[]) {
-    return transaction(this.db, () => {
-      const existing = this.sql.get('SELECT * FROM comments WHERE idempotency_key = ?').get(comment.idempotencyKey);
-      if (existing) return { created: false, comment: toRecord(existing) };
-      const c = comment;
-      const { lastInsertRowid } = this.sql
-        .get(
-          `INSERT INTO comments (article_id, parent_id, name, email, site, text, status, reason, created_at, approved_at,
+    const { created, value } = insertOnce(
+      this.db,
+      () => this.byIdempotencyKey(comment.idempotencyKey),
+      () => {
+        const c = comment;
+        const { lastInsertRowid } = this.sql
+          .get(
+            `INSERT INTO comments (article_id, parent_id, name, email, site, text, status, reason, created_at, approved_at,
              idempotency_key, payload_hash, form, privacy_notice_version, privacy_text_id)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          c.articleId,
-          c.parentId ?? null,
-          c.name,
-          c.email,
-          c.site ?? null,
-          c.text,
-          c.status,
-          c.reason ?? null,
-          c.createdAt,
-          c.approvedAt ?? null,
-          c.idempotencyKey,
-          c.payloadHash,
-          c.form,
-          c.privacyNoticeVersion,
-          c.privacyTextId,
+          )
+          .run(
+            c.articleId,
+            c.parentId ?? null,
+            c.name,
+            c.email,
+            c.site ?? null,
+            c.text,
+            c.status,
+            c.reason ?? null,
+            c.createdAt,
+            c.approvedAt ?? null,
+            c.idempotencyKey,
+            c.payloadHash,
+            c.form,
+            c.privacyNoticeVersion,
+            c.privacyTextId,
+          );
+        const id = Number(lastInsertRowid);
+        const queue = this.sql.get(
+          'INSERT INTO outbox (comment_id, channel, status, payload, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?)',
         );
-      const id = Number(lastInsertRowid);
-      const queue = this.sql.get(
-        'INSERT INTO outbox (comment_id, channel, status, payload, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-      );
-      for (const m of outbox(id))
-        queue.run(id, m.channel, m.status, JSON.stringify(m.payload), c.createdAt, c.createdAt);
-      return { created: true, comment: { ...comment, id } };
-    });
+        for (const m of outbox(id))
+          queue.run(id, m.channel, m.status, JSON.stringify(m.payload), c.createdAt, c.createdAt);
+        return { ...comment, id };
+      },
+    );
+    return { created, comment: value };
   }
 
   get(id: number): CommentRecord | null {

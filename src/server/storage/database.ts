@@ -60,3 +60,18 @@ export function transaction<T>(db: DatabaseSync, work: () => T): T {
     throw error;
   }
 }
+
+/**
+ * Stores something at most once per idempotency key: in one transaction, returns what the
+ * key already holds, or writes it. Concurrent requests with one key cannot both write.
+ */
+export function insertOnce<T>(
+  db: DatabaseSync,
+  existing: () => T | null,
+  write: () => T,
+): { created: boolean; value: T } {
+  return transaction(db, () => {
+    const found = existing();
+    return found ? { created: false, value: found } : { created: true, value: write() };
+  });
+}

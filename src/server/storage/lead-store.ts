@@ -1,7 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { Statements } from './statements.ts';
 import type { LeadRecord } from '../../lib/leads/lead-record.ts';
-import { transaction } from './database.ts';
+import { insertOnce } from './database.ts';
 
 /** A notification to queue with a lead: `skipped` records a channel that is not configured. */
 export interface OutboxMessage {
@@ -40,57 +40,61 @@ export class SqliteLeadStore implements LeadStore {
   }
 
   insert(lead: LeadRecord, outbox: OutboxMessage[]): InsertResult {
-    return transaction(this.db, () => {
-      const existing = this.byIdempotencyKey(lead.idempotencyKey);
-      if (existing) return { created: false, lead: existing };
-      const c = lead.contact;
-      this.sql
-        .get(
-          `INSERT INTO leads (id, created_at, idempotency_key, payload_hash, form, quiz_id, quiz_version, submitted_quiz_version,
+    const { created, value } = insertOnce(
+      this.db,
+      () => this.byIdempotencyKey(lead.idempotencyKey),
+      () => {
+        const c = lead.contact;
+        this.sql
+          .get(
+            `INSERT INTO leads (id, created_at, idempotency_key, payload_hash, form, quiz_id, quiz_version, submitted_quiz_version,
              nome, cognome, email, telefono, azienda, piva, answers, score_points, score_min, score_max, score_percent,
              outcome, categories, utm, source_article, landing_path, fill_seconds, spam, spam_reason)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          lead.id,
-          lead.createdAt,
-          lead.idempotencyKey,
-          lead.payloadHash,
-          lead.form,
-          lead.quizId,
-          lead.quizVersion,
-          lead.submittedQuizVersion,
-          c.nome,
-          c.cognome,
-          c.email,
-          c.telefono ?? null,
-          c.azienda,
-          c.piva ?? null,
-          json(lead.answers),
-          lead.score.points,
-          lead.score.min,
-          lead.score.max,
-          lead.score.percent,
-          lead.outcome,
-          json(lead.categories),
-          json(lead.utm),
-          lead.sourceArticle ?? null,
-          lead.landingPath ?? null,
-          lead.fillSeconds ?? null,
-          lead.spamReason ? 1 : 0,
-          lead.spamReason ?? null,
+          )
+          .run(
+            lead.id,
+            lead.createdAt,
+            lead.idempotencyKey,
+            lead.payloadHash,
+            lead.form,
+            lead.quizId,
+            lead.quizVersion,
+            lead.submittedQuizVersion,
+            c.nome,
+            c.cognome,
+            c.email,
+            c.telefono ?? null,
+            c.azienda,
+            c.piva ?? null,
+            json(lead.answers),
+            lead.score.points,
+            lead.score.min,
+            lead.score.max,
+            lead.score.percent,
+            lead.outcome,
+            json(lead.categories),
+            json(lead.utm),
+            lead.sourceArticle ?? null,
+            lead.landingPath ?? null,
+            lead.fillSeconds ?? null,
+            lead.spamReason ? 1 : 0,
+            lead.spamReason ?? null,
+          );
+        const consent = this.sql.get(
+          'INSERT INTO consents (lead_id, purpose, granted, notice_version, text_id, form, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
         );
-      const consent = this.sql.get(
-        'INSERT INTO consents (lead_id, purpose, granted, notice_version, text_id, form, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      );
-      for (const k of lead.consents)
-        consent.run(lead.id, k.purpose, k.granted ? 1 : 0, k.noticeVersion, k.textId ?? null, k.form, k.at);
-      const queue = this.sql.get(
-        'INSERT INTO outbox (lead_id, channel, status, payload, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-      );
-      for (const m of outbox) queue.run(lead.id, m.channel, m.status, json(m.payload), lead.createdAt, lead.createdAt);
-      return { created: true, lead };
-    });
+        for (const k of lead.consents)
+          consent.run(lead.id, k.purpose, k.granted ? 1 : 0, k.noticeVersion, k.textId ?? null, k.form, k.at);
+        const queue = this.sql.get(
+          'INSERT INTO outbox (lead_id, channel, status, payload, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+        );
+        for (const m of outbox)
+          queue.run(lead.id, m.channel, m.status, json(m.payload), lead.createdAt, lead.createdAt);
+        return lead;
+      },
+    );
+    return { created, lead: value };
   }
 
   get(id: string): LeadRecord | null {
