@@ -16,7 +16,13 @@ export default defineConfig({
   // Content pages are prerendered; only the form endpoints opt out with `prerender = false`.
   output: 'static',
   adapter: node({ mode: 'standalone' }),
-  integrations: [mdx(), preact(), sitemap(), startRuntimeAtBoot()],
+  integrations: [
+    mdx(),
+    preact(),
+    // Only public content: not the team area, nor the pages that answer a form.
+    sitemap({ filter: (page) => !/\/(admin|test-gratuito\/(correggi|risultato))\//.test(new URL(page).pathname) }),
+    startRuntimeAtBoot(),
+  ],
   build: {
     // Small stylesheets are inlined: one request less on every page.
     inlineStylesheets: 'auto',
@@ -57,6 +63,19 @@ export default defineConfig({
       COMMENTS_MAX_LINKS: envField.number({ context: 'server', access: 'secret', int: true, min: 0, default: 2 }),
       COMMENTS_TRUST_APPROVED: envField.boolean({ context: 'server', access: 'secret', default: true }),
       COMMENTS_RATE_LIMIT: envField.number({ context: 'server', access: 'secret', int: true, min: 1, default: 20 }),
+      ADMIN_USER: envField.string({ context: 'server', access: 'secret', default: 'admin' }),
+      ADMIN_PASSWORD: envField.string({ context: 'server', access: 'secret', optional: true, min: 12 }),
+      ADMIN_PASSWORD_HASH: envField.string({ context: 'server', access: 'secret', optional: true }),
+      ADMIN_SESSION_HOURS: envField.number({ context: 'server', access: 'secret', min: 0.0001, default: 8 }),
+      RETENTION_LEADS_DAYS: envField.number({ context: 'server', access: 'secret', int: true, min: 1, default: 730 }),
+      RETENTION_SPAM_DAYS: envField.number({ context: 'server', access: 'secret', int: true, min: 1, default: 30 }),
+      RETENTION_UNAPPROVED_COMMENTS_DAYS: envField.number({
+        context: 'server',
+        access: 'secret',
+        int: true,
+        min: 1,
+        default: 30,
+      }),
       OUTBOX_MAX_ATTEMPTS: envField.number({ context: 'server', access: 'secret', int: true, min: 1, default: 8 }),
       OUTBOX_RETRY_SECONDS: envField.number({ context: 'server', access: 'secret', min: 0.1, default: 30 }),
       OUTBOX_POLL_SECONDS: envField.number({ context: 'server', access: 'secret', min: 0.05, default: 5 }),

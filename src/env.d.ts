@@ -4,5 +4,7 @@ declare namespace App {
     leadForm?: import('./server/leads/handle-lead.ts').FormRetry;
     /** Set by the comment endpoint when the plain comment form must be shown again with its errors. */
     commentForm?: import('./server/comments/handle-comment.ts').CommentFormRetry;
+    /** The signed-in team member, set by the team area's guard. */
+    admin?: { user: string; csrf: string };
   }
 }

@@ -1,5 +1,6 @@
 import { defineMiddleware } from 'astro:middleware';
 import { getRuntime } from './server/runtime.ts';
+import { guardAdmin } from './server/admin/guard.ts';
 
 declare global {
   var __segnalazioneBoot: boolean | undefined;
@@ -8,4 +9,8 @@ declare global {
 // Set by the built server's entry at start-up (see src/integrations/start-runtime-at-boot.ts).
 if (globalThis.__segnalazioneBoot) getRuntime();
 
-export const onRequest = defineMiddleware((_context, next) => next());
+export const onRequest = defineMiddleware((context, next) => {
+  if (!context.isPrerendered && (context.url.pathname === '/admin' || context.url.pathname.startsWith('/admin/')))
+    return guardAdmin(context, next);
+  return next();
+});

@@ -1,4 +1,5 @@
 import * as env from 'astro:env/server';
+import { hashPassword, isPasswordHash } from './admin/password.ts';
 
 export interface ServerConfig {
   dataDir: string;
@@ -7,6 +8,9 @@ export interface ServerConfig {
   email: { smtpUrl: string; to: string[]; from: string } | null;
   webhook: { url: string; secret: string } | null;
   outbox: { maxAttempts: number; retrySeconds: number; pollSeconds: number };
+  /** The team area's one user; null when no password is configured (the area is closed). */
+  admin: { user: string; passwordHash: string; sessionHours: number } | null;
+  retention: { leadsDays: number; spamDays: number; unapprovedCommentsDays: number };
   comments: {
     /** Moderators told of held comments (default: NOTIFY_EMAIL_TO). */
     notifyTo: string[];
@@ -36,6 +40,10 @@ export function loadConfig(): ServerConfig {
   const moderators = env.COMMENTS_NOTIFY_TO ? addresses(env.COMMENTS_NOTIFY_TO) : to;
   if (moderators.some((a) => !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(a)))
     throw new ConfigError('COMMENTS_NOTIFY_TO', 'must be email addresses separated by commas');
+  if (env.ADMIN_PASSWORD_HASH && !isPasswordHash(env.ADMIN_PASSWORD_HASH)) {
+    throw new ConfigError('ADMIN_PASSWORD_HASH', 'is not a hash made by `npm run admin:password`');
+  }
+  const passwordHash = env.ADMIN_PASSWORD_HASH ?? (env.ADMIN_PASSWORD ? hashPassword(env.ADMIN_PASSWORD) : null);
   if (env.WEBHOOK_URL && !env.WEBHOOK_SECRET)
     throw new ConfigError('WEBHOOK_SECRET', 'is required when WEBHOOK_URL is set (16 characters or more)');
   if (env.WEBHOOK_URL && !/^https?:\/\//.test(env.WEBHOOK_URL))
@@ -50,6 +58,12 @@ export function loadConfig(): ServerConfig {
       maxAttempts: env.OUTBOX_MAX_ATTEMPTS,
       retrySeconds: env.OUTBOX_RETRY_SECONDS,
       pollSeconds: env.OUTBOX_POLL_SECONDS,
+    },
+    admin: passwordHash ? { user: env.ADMIN_USER, passwordHash, sessionHours: env.ADMIN_SESSION_HOURS } : null,
+    retention: {
+      leadsDays: env.RETENTION_LEADS_DAYS,
+      spamDays: env.RETENTION_SPAM_DAYS,
+      unapprovedCommentsDays: env.RETENTION_UNAPPROVED_COMMENTS_DAYS,
     },
     comments: {
       notifyTo: moderators,

@@ -8,6 +8,8 @@ import { OutboxStore } from './storage/outbox-store.ts';
 import { OutboxWorker } from './notify/outbox-worker.ts';
 import { emailSender, webhookSender } from './notify/senders.ts';
 import { RateLimiter } from './http/rate-limiter.ts';
+import { SessionStore } from './storage/session-store.ts';
+import { applyRetention } from './storage/privacy.ts';
 
 /** Everything the endpoints share in one server process. */
 export interface Runtime {
@@ -21,6 +23,9 @@ export interface Runtime {
   commentLimiter: RateLimiter;
   /** One comment per client per COMMENTS_FLOOD_SECONDS. */
   floodGuard: RateLimiter;
+  sessions: SessionStore;
+  /** Failed sign-ins per client: 5 per 15 minutes. */
+  loginLimiter: RateLimiter;
   /** Signs start tokens and result links; made once, kept in the database. */
   signingKey: Buffer;
 }
@@ -48,6 +53,9 @@ function createRuntime(): Runtime {
       (off.length ? `; off, recorded as skipped: ${off.join(', ')}` : ''),
   );
   worker.start();
+  if (!config.admin)
+    console.log('[segnalazione] team area closed: set ADMIN_PASSWORD or ADMIN_PASSWORD_HASH to open /admin/');
+  scheduleRetention(db, config);
   return {
     config,
     db,
@@ -58,6 +66,8 @@ function createRuntime(): Runtime {
     comments: new SqliteCommentStore(db),
     commentLimiter: new RateLimiter(config.comments.rateLimit, 600),
     floodGuard: new RateLimiter(1, Math.max(config.comments.floodSeconds, 0.001)),
+    sessions: new SessionStore(db),
+    loginLimiter: new RateLimiter(5, 900),
     signingKey: signingKey(db),
   };
 }
@@ -68,4 +78,18 @@ function signingKey(db: DatabaseSync): Buffer {
   );
   const row = db.prepare("SELECT value FROM settings WHERE key = 'signing-key'").get();
   return Buffer.from(String(row?.value), 'base64');
+}
+
+/** Applies the retention periods now and every day after, logging what was removed as counts. */
+function scheduleRetention(db: DatabaseSync, config: ServerConfig): void {
+  const run = () => {
+    try {
+      const counts = applyRetention(db, config.retention);
+      console.log(`[segnalazione] retention: removed ${JSON.stringify(counts)}`);
+    } catch (error) {
+      console.error('[segnalazione] retention failed:', error);
+    }
+  };
+  run();
+  setInterval(run, 24 * 3_600_000).unref();
 }

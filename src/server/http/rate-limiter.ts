@@ -30,6 +30,12 @@ export class RateLimiter {
     return window.count > this.max ? Math.ceil((window.resetAt - now) / 1000) : 0;
   }
 
+  /** The seconds to wait when the client is already over the limit, without counting a request; 0 otherwise. */
+  blocked(client: string, now = Date.now()): number {
+    const window = this.windows.get(createHmac('sha256', this.salt).update(client).digest('base64url'));
+    return window && window.resetAt > now && window.count >= this.max ? Math.ceil((window.resetAt - now) / 1000) : 0;
+  }
+
   private sweep(now: number): void {
     for (const [key, window] of this.windows) if (window.resetAt <= now) this.windows.delete(key);
   }

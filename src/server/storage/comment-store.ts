@@ -57,6 +57,9 @@ export interface CommentStore {
   /** Approved comments of an article, oldest first. */
   approved(articleId: string): PublicComment[];
   list(filter: { status?: CommentStatus }): CommentRecord[];
+  /** The moderation queue: pending first, then newest first. */
+  queue(limit?: number): CommentRecord[];
+  counts(): Record<CommentStatus, number>;
   setStatus(id: number, status: CommentStatus, at: Date): boolean;
   delete(id: number): boolean;
 }
@@ -165,6 +168,20 @@ export class SqliteCommentStore implements CommentStore {
       ? this.sql.get('SELECT * FROM comments WHERE status = ? ORDER BY created_at, id').all(status)
       : this.sql.get('SELECT * FROM comments ORDER BY created_at, id').all();
     return rows.map(toRecord);
+  }
+
+  queue(limit = 200): CommentRecord[] {
+    return this.sql
+      .get("SELECT * FROM comments ORDER BY status = 'pending' DESC, created_at DESC, id DESC LIMIT ?")
+      .all(limit)
+      .map(toRecord);
+  }
+
+  counts(): Record<CommentStatus, number> {
+    const counts: Record<CommentStatus, number> = { pending: 0, approved: 0, spam: 0, trash: 0 };
+    for (const r of this.sql.get('SELECT status, COUNT(*) AS n FROM comments GROUP BY status').all())
+      counts[r.status as CommentStatus] = Number(r.n);
+    return counts;
   }
 
   setStatus(id: number, status: CommentStatus, at: Date): boolean {

@@ -6,7 +6,8 @@ import { MIGRATIONS } from './migrations.ts';
 /**
  * Opens (creating if needed) the SQLite database in `dataDir`: WAL so readers never
  * block the writer, foreign keys on, a busy timeout instead of instant "database is
- * locked" errors, and `synchronous = FULL` so a committed lead survives a power cut.
+ * locked" errors, `synchronous = FULL` so a committed lead survives a power cut, and
+ * `secure_delete` so erased personal data is overwritten, not left in free pages.
  */
 export function openDatabase(dataDir: string, file = 'site.db'): DatabaseSync {
   mkdirSync(dataDir, { recursive: true });
@@ -16,6 +17,7 @@ export function openDatabase(dataDir: string, file = 'site.db'): DatabaseSync {
     PRAGMA synchronous = FULL;
     PRAGMA foreign_keys = ON;
     PRAGMA busy_timeout = 5000;
+    PRAGMA secure_delete = ON;
   `);
   migrate(db);
   return db;

@@ -24,6 +24,25 @@ export interface LeadStore {
   byIdempotencyKey(key: string): LeadRecord | null;
   /** Leads oldest first, from `since` on; spam only when asked. */
   list(filter: { since?: Date; includeSpam?: boolean }): LeadRecord[];
+  /** The team area's view: newest first, filtered. */
+  search(filter: LeadFilter): (LeadRecord & { status: string })[];
+  /** Marks a lead as worked on: `new`, `contacted` or `not-relevant`. */
+  setStatus(id: string, status: LeadStatus): boolean;
+}
+
+export const LEAD_STATUSES = ['new', 'contacted', 'not-relevant'] as const;
+export type LeadStatus = (typeof LEAD_STATUSES)[number];
+
+export interface LeadFilter {
+  /** One lead. */
+  id?: string;
+  outcome?: string;
+  /** Calendar days, inclusive (YYYY-MM-DD). */
+  from?: string;
+  to?: string;
+  marketing?: boolean;
+  /** `exclude` (default), `only`, or `include`. */
+  spam?: 'exclude' | 'only' | 'include';
 }
 
 type Row = Record<string, unknown>;
@@ -112,6 +131,41 @@ export class SqliteLeadStore implements LeadStore {
       .get('SELECT * FROM leads WHERE created_at >= ? AND (? OR spam = 0) ORDER BY created_at, id')
       .all(since?.toISOString() ?? '', includeSpam ? 1 : 0)
       .map((row) => this.toRecord(row));
+  }
+
+  search(filter: LeadFilter): (LeadRecord & { status: string })[] {
+    const where: string[] = [];
+    const args: (string | number)[] = [];
+    if (filter.id) {
+      where.push('id = ?');
+      args.push(filter.id);
+    }
+    if (filter.outcome) {
+      where.push('outcome = ?');
+      args.push(filter.outcome);
+    }
+    if (filter.from) {
+      where.push('created_at >= ?');
+      args.push(`${filter.from}T00:00:00.000Z`);
+    }
+    if (filter.to) {
+      where.push('created_at <= ?');
+      args.push(`${filter.to}T23:59:59.999Z`);
+    }
+    if (filter.marketing !== undefined) {
+      where.push("id IN (SELECT lead_id FROM consents WHERE purpose = 'marketing' AND granted = ?)");
+      args.push(filter.marketing ? 1 : 0);
+    }
+    if ((filter.spam ?? 'exclude') !== 'include') where.push(`spam = ${filter.spam === 'only' ? 1 : 0}`);
+    const sql = `SELECT * FROM leads ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC`;
+    return this.sql
+      .get(sql)
+      .all(...args)
+      .map((row) => ({ ...this.toRecord(row), status: String(row.status) }));
+  }
+
+  setStatus(id: string, status: LeadStatus): boolean {
+    return this.sql.get('UPDATE leads SET status = ? WHERE id = ?').run(status, id).changes > 0;
   }
 
   private toRecord(row: Row): LeadRecord {

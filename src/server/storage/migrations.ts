@@ -97,4 +97,24 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       ALTER TABLE outbox ADD COLUMN comment_id INTEGER REFERENCES comments (id) ON DELETE CASCADE;
     `,
   },
+  {
+    version: 3,
+    name: 'admin sessions, privacy log',
+    sql: `
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        user TEXT NOT NULL,
+        csrf TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      ) STRICT;
+      -- What was done for a data request or by retention, without the data: counts only.
+      CREATE TABLE privacy_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        action TEXT NOT NULL,
+        counts TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

@@ -47,4 +47,41 @@ export class OutboxStore {
       )
       .run(error.slice(0, 500), retryAt ? 'pending' : 'failed', retryAt?.toISOString() ?? null, id);
   }
+
+  /** A lead's or comment's notifications and how their delivery went. */
+  forLead(leadId: string): Delivery[] {
+    return this.sql
+      .get(
+        'SELECT id, channel, status, attempts, last_error, created_at, sent_at, next_attempt_at FROM outbox WHERE lead_id = ? ORDER BY id',
+      )
+      .all(leadId)
+      .map((r) => ({
+        id: Number(r.id),
+        channel: String(r.channel),
+        status: String(r.status),
+        attempts: Number(r.attempts),
+        lastError: r.last_error === null ? undefined : String(r.last_error),
+        sentAt: r.sent_at === null ? undefined : String(r.sent_at),
+        nextAttemptAt: String(r.next_attempt_at),
+      }));
+  }
+
+  /** Puts a failed delivery back in the queue, due now ("riprova"). */
+  retry(id: number, now = new Date()): boolean {
+    return (
+      this.sql
+        .get("UPDATE outbox SET status = 'pending', next_attempt_at = ? WHERE id = ? AND status = 'failed'")
+        .run(now.toISOString(), id).changes > 0
+    );
+  }
+}
+
+export interface Delivery {
+  id: number;
+  channel: string;
+  status: string;
+  attempts: number;
+  lastError?: string;
+  sentAt?: string;
+  nextAttemptAt: string;
 }

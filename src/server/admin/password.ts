@@ -1,0 +1,28 @@
+import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+
+const PARAMS = { N: 16384, r: 8, p: 1 } as const;
+
+/** `scrypt$N$r$p$<salt>$<hash>` (base64): the form ADMIN_PASSWORD_HASH takes; `npm run admin:password` makes one. */
+export function hashPassword(password: string, salt = randomBytes(16)): string {
+  const hash = scryptSync(password.normalize('NFKC'), salt, 32, PARAMS);
+  return `scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$${salt.toString('base64')}$${hash.toString('base64')}`;
+}
+
+/** Whether a string has the shape of a hash made by `hashPassword`. */
+export function isPasswordHash(value: string): boolean {
+  return /^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/.test(value);
+}
+
+/** Checks a password against a stored hash in constant time. */
+export function verifyPassword(password: string, stored: string): boolean {
+  if (!isPasswordHash(stored)) return false;
+  const [, n, r, p, salt, hash] = stored.split('$');
+  const expected = Buffer.from(hash, 'base64');
+  const actual = scryptSync(password.normalize('NFKC'), Buffer.from(salt, 'base64'), expected.length, {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+    maxmem: 64 * 1024 * 1024,
+  });
+  return timingSafeEqual(actual, expected);
+}
