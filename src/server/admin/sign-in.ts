@@ -24,13 +24,18 @@ export function signIn(
 ): SignInResult {
   const admin = rt.config.admin;
   if (!admin) return { ok: false, status: 401, message: 'L’area riservata è chiusa.' };
-  const wait = rt.loginLimiter.hit(input.client);
-  if (wait > 0)
+  // Only failures count; a client over the limit is not even checked.
+  const wait = rt.loginLimiter.blocked(input.client);
+  if (wait > 0) {
     return { ok: false, status: 429, message: `Troppi tentativi: riprova tra ${Math.ceil(wait / 60)} minuti.` };
+  }
   // Both checks always run: the time taken says nothing about which one failed.
   const passwordOk = verifyPassword(input.password, admin.passwordHash);
   const userOk = sameText(input.user.trim(), admin.user);
-  if (!passwordOk || !userOk) return { ok: false, status: 401, message: 'Nome utente o password non corretti.' };
+  if (!passwordOk || !userOk) {
+    rt.loginLimiter.hit(input.client);
+    return { ok: false, status: 401, message: 'Nome utente o password non corretti.' };
+  }
   const { token } = rt.sessions.create(admin.user, admin.sessionHours);
   cookies.set(SESSION_COOKIE, token, {
     httpOnly: true,
