@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getRuntime } from '../../server/runtime.ts';
-import { SESSION_COOKIE, LOGIN_PATH } from '../../server/admin/guard.ts';
+import { SESSION_COOKIE, LOGIN_PATH } from '../../server/admin/constants.ts';
 
 export const prerender = false;
 

@@ -1,9 +1,8 @@
 import type { APIContext, MiddlewareNext } from 'astro';
 import { getRuntime } from '../runtime.ts';
 import { htmlError } from '../http/responses.ts';
+import { LOGIN_PATH, SESSION_COOKIE } from './constants.ts';
 
-export const SESSION_COOKIE = 'sv_admin';
-export const LOGIN_PATH = '/admin/accesso/';
 const HEADERS = { 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex, nofollow' };
 
 function withHeaders(response: Response): Response {

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { AstroCookies } from 'astro';
 import type { Runtime } from '../runtime.ts';
 import { verifyPassword } from './password.ts';
-import { SESSION_COOKIE } from './guard.ts';
+import { SESSION_COOKIE } from './constants.ts';
 
 const sameText = (a: string, b: string) => {
   const x = Buffer.from(a);

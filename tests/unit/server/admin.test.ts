@@ -1,0 +1,67 @@
+import { describe, it, expect } from 'vitest';
+import { hashPassword, verifyPassword, isPasswordHash } from '../../../src/server/admin/password.ts';
+import { leadFilterFrom } from '../../../src/server/admin/lead-filter.ts';
+import { afterSignIn } from '../../../src/server/admin/sign-in.ts';
+import { RateLimiter } from '../../../src/server/http/rate-limiter.ts';
+
+describe('admin passwords', () => {
+  const hash = hashPassword('una password lunga');
+
+  it('hashes with scrypt and a random salt', () => {
+    expect(isPasswordHash(hash)).toBe(true);
+    expect(hash.startsWith('scrypt$16384$8$1$')).toBe(true);
+    expect(hashPassword('una password lunga')).not.toBe(hash);
+  });
+
+  it.each([
+    ['una password lunga', true],
+    ['una password lunga ', false],
+    ['Una password lunga', false],
+    ['', false],
+  ])('verifies %j → %s', (password, ok) => {
+    expect(verifyPassword(password, hash)).toBe(ok);
+  });
+
+  it('refuses what is not a hash', () => {
+    expect(verifyPassword('x', 'plain-text')).toBe(false);
+  });
+});
+
+describe('the lead filter of the team area', () => {
+  it.each([
+    ['', { spam: 'exclude' }],
+    [
+      'esito=in-target&dal=2026-11-01&al=2026-11-30&marketing=si&spam=solo',
+      { outcome: 'in-target', from: '2026-11-01', to: '2026-11-30', marketing: true, spam: 'only' },
+    ],
+    ['marketing=no&spam=inclusi', { marketing: false, spam: 'include' }],
+    ['dal=ieri&al=2026-13&marketing=forse', { spam: 'exclude' }],
+  ])('%j', (query, expected) => {
+    const filter = Object.fromEntries(
+      Object.entries(leadFilterFrom(new URLSearchParams(query))).filter(([, v]) => v !== undefined),
+    );
+    expect(filter).toEqual(expected);
+  });
+});
+
+describe('after sign-in', () => {
+  it.each([
+    [null, '/admin/'],
+    ['/admin/contatti/?esito=in-target', '/admin/contatti/?esito=in-target'],
+    ['https://evil.example/admin/', '/admin/'],
+    ['//evil.example/admin/', '/admin/'],
+    ['/blog/', '/admin/'],
+  ])('goes to %j → %s', (next, path) => {
+    expect(afterSignIn(next)).toBe(path);
+  });
+});
+
+describe('rate limiter', () => {
+  it('counts hits per client in a window, and tells when a client is blocked without counting', () => {
+    const limiter = new RateLimiter(2, 60);
+    expect([limiter.hit('a', 0), limiter.hit('a', 1), limiter.hit('a', 2), limiter.hit('b', 2)]).toEqual([0, 0, 60, 0]);
+    expect(limiter.blocked('a', 3)).toBe(60);
+    expect(limiter.blocked('b', 3)).toBe(0);
+    expect(limiter.hit('a', 60_001)).toBe(0);
+  });
+});
