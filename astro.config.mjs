@@ -76,6 +76,7 @@ export default defineConfig({
         min: 1,
         default: 30,
       }),
+      REQUEST_BODY_TIMEOUT_SECONDS: envField.number({ context: 'server', access: 'secret', min: 0.1, default: 10 }),
       OUTBOX_MAX_ATTEMPTS: envField.number({ context: 'server', access: 'secret', int: true, min: 1, default: 8 }),
       OUTBOX_RETRY_SECONDS: envField.number({ context: 'server', access: 'secret', min: 0.1, default: 30 }),
       OUTBOX_POLL_SECONDS: envField.number({ context: 'server', access: 'secret', min: 0.05, default: 5 }),

@@ -5,6 +5,8 @@ export interface ServerConfig {
   dataDir: string;
   rateLimit: { max: number; windowSeconds: number };
   minFillSeconds: number;
+  /** A form body must arrive within this time (slow clients are cut off with 408). */
+  bodyTimeoutSeconds: number;
   email: { smtpUrl: string; to: string[]; from: string } | null;
   webhook: { url: string; secret: string } | null;
   outbox: { maxAttempts: number; retrySeconds: number; pollSeconds: number };
@@ -52,6 +54,7 @@ export function loadConfig(): ServerConfig {
     dataDir: env.DATA_DIR,
     rateLimit: { max: env.LEADS_RATE_LIMIT, windowSeconds: env.LEADS_RATE_WINDOW_SECONDS },
     minFillSeconds: env.LEADS_MIN_FILL_SECONDS,
+    bodyTimeoutSeconds: env.REQUEST_BODY_TIMEOUT_SECONDS,
     email: env.SMTP_URL ? { smtpUrl: env.SMTP_URL, to, from: env.NOTIFY_EMAIL_FROM } : null,
     webhook: env.WEBHOOK_URL && env.WEBHOOK_SECRET ? { url: env.WEBHOOK_URL, secret: env.WEBHOOK_SECRET } : null,
     outbox: {

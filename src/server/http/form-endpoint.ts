@@ -1,6 +1,7 @@
 import type { APIContext } from 'astro';
 import type { SubmissionRequest } from './submission.ts';
 import { json } from './responses.ts';
+import { getRuntime } from '../runtime.ts';
 
 /**
  * Runs a form endpoint's handler with what both endpoints need: the request as the
@@ -23,6 +24,7 @@ export async function formEndpoint<Retry>(
       clientAddress: context.clientAddress,
       // The public site's origin is allowed too, for a proxy that does not forward the host.
       allowedOrigins: context.site ? [context.site.origin] : [],
+      bodyTimeoutSeconds: getRuntime().config.bodyTimeoutSeconds,
     });
   } catch (error) {
     console.error(`${context.url.pathname}:`, error);

@@ -1,5 +1,5 @@
 import type { RateLimiter } from './rate-limiter.ts';
-import { readBody, BodyTooLarge } from './read-body.ts';
+import { readBody, BodyTooLarge, BodyTooSlow } from './read-body.ts';
 import { isSameSite } from './origin.ts';
 import { json, htmlError } from './responses.ts';
 
@@ -13,6 +13,8 @@ export interface SubmissionRequest {
   url: URL;
   clientAddress: string;
   allowedOrigins: string[];
+  /** How long the client may take to send the whole body. */
+  bodyTimeoutSeconds: number;
 }
 
 export interface Submission {
@@ -55,9 +57,10 @@ export async function readSubmission(
 
   let text: string;
   try {
-    text = await readBody(req.request, MAX_BODY_BYTES);
+    text = await readBody(req.request, MAX_BODY_BYTES, req.bodyTimeoutSeconds * 1000);
   } catch (error) {
     if (error instanceof BodyTooLarge) return fail(413, 'La richiesta è troppo grande (massimo 32 KB).');
+    if (error instanceof BodyTooSlow) return fail(408, 'La richiesta è arrivata troppo lentamente: riprova.');
     return fail(400, 'La richiesta non è stata ricevuta per intero: riprova.');
   }
   if (isForm) {
