@@ -1,14 +1,21 @@
 import type { AstroIntegration } from 'astro';
-import { appendFile, access } from 'node:fs/promises';
+import { readFile, writeFile, access } from 'node:fs/promises';
 
 const MIDDLEWARE = 'virtual_astro_middleware.mjs';
 
 /*
- * The standalone server loads the middleware at its first request. The outbox worker must
- * run from start-up (a restart resumes pending deliveries with no traffic), and a bad
- * setting must stop the server at once: so the built entry imports the middleware eagerly,
- * with a flag that tells it this is the server starting, not a build prerendering pages.
+ * The standalone server starts listening as its entry module loads, and loads the
+ * middleware only at the first request. But the outbox worker must run from start-up (a
+ * restart resumes pending deliveries with no traffic), a bad setting must stop the server
+ * before it listens, and static files need the security headers too. So the built entry is
+ * changed: its autostart is held back, the middleware is imported eagerly with a flag that
+ * says "the server is starting" (not "a build is prerendering"), and then it listens.
  */
+const HOLD = `// Prepended by src/integrations/start-runtime-at-boot.ts: listen only once the runtime is up.
+const __svAutostart = process.env.ASTRO_NODE_AUTOSTART !== 'disabled';
+process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+`;
+
 const BOOT = `
 // Appended by src/integrations/start-runtime-at-boot.ts.
 globalThis.__segnalazioneBoot = true;
@@ -18,6 +25,7 @@ try {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 }
+if (__svAutostart) startServer();
 `;
 
 export function startRuntimeAtBoot(): AstroIntegration {
@@ -30,7 +38,10 @@ export function startRuntimeAtBoot(): AstroIntegration {
       },
       'astro:build:done': async () => {
         await access(new URL(MIDDLEWARE, serverDir));
-        await appendFile(new URL('entry.mjs', serverDir), BOOT);
+        const entry = new URL('entry.mjs', serverDir);
+        const code = await readFile(entry, 'utf8');
+        if (!/\bstartServer\b/.test(code)) throw new Error('@astrojs/node changed its entry: startServer is gone');
+        await writeFile(entry, HOLD + code + BOOT);
       },
     },
   };

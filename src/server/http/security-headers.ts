@@ -1,0 +1,49 @@
+import { getBuiltinModule } from 'node:process';
+
+/**
+ * The headers every response of the Node server carries, static files included:
+ * no MIME sniffing, no framing, a strict referrer, no camera/microphone/geolocation,
+ * HSTS when the request came over HTTPS, and HTML revalidated on each visit (hashed
+ * assets are cached for a year by the adapter).
+ */
+export function securityHeaders(https: boolean, contentType: string | undefined): [string, string][] {
+  const headers: [string, string][] = [
+    ['X-Content-Type-Options', 'nosniff'],
+    ['Referrer-Policy', 'strict-origin-when-cross-origin'],
+    ['Permissions-Policy', 'camera=(), microphone=(), geolocation=()'],
+    ['X-Frame-Options', 'DENY'],
+    ['Content-Security-Policy', "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'"],
+  ];
+  if (https) headers.push(['Strict-Transport-Security', 'max-age=31536000; includeSubDomains']);
+  if (contentType?.startsWith('text/html')) headers.push(['Cache-Control', 'no-cache']);
+  return headers;
+}
+
+let installed = false;
+
+/**
+ * Adds `securityHeaders` to every response the process writes, unless a response set
+ * its own value. The adapter serves static files before Astro's middleware runs, so this
+ * is the one place that reaches them; it is installed once, at start-up.
+ */
+export function installSecurityHeaders(): void {
+  if (installed) return;
+  installed = true;
+  const http = getBuiltinModule('node:http') as typeof import('node:http');
+  const writeHead = http.ServerResponse.prototype.writeHead;
+  http.ServerResponse.prototype.writeHead = function (this: import('node:http').ServerResponse, ...args: unknown[]) {
+    const req = this.req;
+    const https =
+      Boolean((req?.socket as { encrypted?: boolean } | undefined)?.encrypted) ||
+      req?.headers['x-forwarded-proto'] === 'https';
+    const headerArg = args.find((a) => a && typeof a === 'object') as Record<string, unknown> | undefined;
+    const type = String(
+      this.getHeader('content-type') ?? headerArg?.['content-type'] ?? headerArg?.['Content-Type'] ?? '',
+    );
+    for (const [name, value] of securityHeaders(https, type)) {
+      const inArgs = headerArg && Object.keys(headerArg).some((k) => k.toLowerCase() === name.toLowerCase());
+      if (!this.hasHeader(name) && !inArgs) this.setHeader(name, value);
+    }
+    return (writeHead as (...a: unknown[]) => import('node:http').ServerResponse).apply(this, args);
+  } as typeof writeHead;
+}
