@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { TEST_CLIENT } from '../support/paths.ts';
 import { pageJavaScript, total } from '../support/page-js.ts';
@@ -29,5 +30,28 @@ describe('JavaScript budgets', () => {
       describeFiles(files),
     ).toBe(true);
     expect(total(files, 'gzip'), describeFiles(files)).toBeLessThanOrEqual(1024);
+  });
+});
+
+describe('size budgets of the built files (gzip)', () => {
+  const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+  const files = readdirSync(TEST_CLIENT, { recursive: true }).map(String);
+
+  it('an article page, HTML with its inlined CSS, stays within 9 KB', () => {
+    const bytes = gz(path.join(TEST_CLIENT, 'blog/definizione-di-networking/index.html'));
+    expect(bytes, `blog/definizione-di-networking/index.html: ${bytes} B gzip`).toBeLessThanOrEqual(9 * 1024);
+  });
+
+  it('no page is over 12 KB and no script over 8 KB', () => {
+    const over = files
+      .filter((f) => f.endsWith('.html') || f.endsWith('.js'))
+      .map((f) => ({ f, bytes: gz(path.join(TEST_CLIENT, f)), limit: f.endsWith('.js') ? 8 * 1024 : 12 * 1024 }))
+      .filter(({ bytes, limit }) => bytes > limit)
+      .map(({ f, bytes, limit }) => `${f}: ${bytes} B gzip > ${limit}`);
+    expect(over).toEqual([]);
+  });
+
+  it('ships no stylesheet file: every page inlines its CSS', () => {
+    expect(files.filter((f) => f.endsWith('.css'))).toEqual([]);
   });
 });

@@ -20,7 +20,7 @@ export default async function buildSite(): Promise<void> {
   const started = Date.now();
   const result = spawnSync(
     process.execPath,
-    [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', TEST_DIST],
+    [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--force', '--outDir', TEST_DIST],
     {
       cwd: ROOT,
       env: cleanEnv({ CONTENT_ROOT: TEST_CONTENT, SITE_URL: 'https://www.segnalazionevincente.com' }),

@@ -60,3 +60,19 @@ export function paragraphs(text: string): string[][] {
     .map((p) => p.split('\n'))
     .filter((lines) => lines.some((l) => l.trim()));
 }
+
+/**
+ * The flood guard: a comment is too soon when the same email commented less than
+ * `floodSeconds` ago, or the client did (`hitClient` counts it and answers the wait).
+ * 0 seconds switches the guard off entirely, the client counter included.
+ */
+export function isFlooding(
+  lastFromEmail: string | null,
+  now: Date,
+  floodSeconds: number,
+  hitClient: () => number,
+): boolean {
+  if (floodSeconds <= 0) return false;
+  const recent = lastFromEmail !== null && now.getTime() - Date.parse(lastFromEmail) < floodSeconds * 1000;
+  return recent || hitClient() > 0;
+}

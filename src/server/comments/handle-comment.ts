@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { commentPayloadSchema, type CommentPayload } from '../../lib/comments/comment-schema.ts';
-import { commentsOpen, moderationStatus } from '../../lib/comments/moderation.ts';
+import { commentsOpen, isFlooding, moderationStatus } from '../../lib/comments/moderation.ts';
 import { COMMENT_CONSENT_TEXT } from '../../lib/leads/consent.ts';
 import { fingerprint } from '../../lib/leads/idempotency.ts';
 import { heldCommentEmail } from '../../lib/notify/comment-notification.ts';
@@ -113,11 +113,14 @@ export async function handleComment(
   if (!spamReason) {
     if (rt.comments.isDuplicate(article.id, payload.email, payload.commento))
       return fail(409, 'Hai già inviato questo commento.');
-    const last = rt.comments.lastCreatedAt(payload.email);
-    const recent = last !== null && now.getTime() - Date.parse(last) < rt.config.comments.floodSeconds * 1000;
-    if (recent || rt.floodGuard.hit(req.clientAddress) > 0) {
+    const floodSeconds = rt.config.comments.floodSeconds;
+    if (
+      isFlooding(rt.comments.lastCreatedAt(payload.email), now, floodSeconds, () =>
+        rt.floodGuard.hit(req.clientAddress),
+      )
+    ) {
       return fail(429, 'Stai commentando troppo velocemente. Aspetta qualche secondo e riprova.', {
-        'Retry-After': String(Math.max(1, Math.ceil(rt.config.comments.floodSeconds))),
+        'Retry-After': String(Math.max(1, Math.ceil(floodSeconds))),
       });
     }
   }

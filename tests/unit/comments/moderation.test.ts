@@ -6,6 +6,7 @@ import {
   initials,
   avatarHue,
   paragraphs,
+  isFlooding,
   DEFAULT_RULES,
 } from '../../../src/lib/comments/moderation.ts';
 import { commentPayloadSchema } from '../../../src/lib/comments/comment-schema.ts';
@@ -55,6 +56,21 @@ describe('moderation rules', () => {
     [{ comments: true, pubDate: new Date('2026-10-29T11:00:00Z') }, 30, false],
   ])('comments open for %j after %i days: %s', (article, days, open) => {
     expect(commentsOpen(article, days, now)).toBe(open);
+  });
+});
+
+describe('flood guard', () => {
+  const now = new Date('2026-11-29T12:00:10Z');
+  it.each<[string, string | null, number, number, boolean]>([
+    ['same email 5 s ago, 15 s guard', '2026-11-29T12:00:05Z', 15, 0, true],
+    ['same email 20 s ago', '2026-11-29T11:59:50Z', 15, 0, false],
+    ['client seen within the window', null, 15, 12, true],
+    // Regression: 0 s still consulted the client counter, refusing same-millisecond comments under load.
+    ['guard off, client counter says wait', '2026-11-29T12:00:10Z', 0, 1, false],
+  ])('%s', (_name, last, seconds, wait, expected) => {
+    let hits = 0;
+    expect(isFlooding(last, now, seconds, () => (hits++, wait))).toBe(expected);
+    if (seconds === 0) expect(hits).toBe(0);
   });
 });
 
