@@ -23,6 +23,13 @@ export default defineConfig({
     sitemap({ filter: (page) => !/\/(admin|test-gratuito\/(correggi|risultato))\//.test(new URL(page).pathname) }),
     startRuntimeAtBoot(),
   ],
+  security: {
+    // Hashed CSP: every script and style Astro renders is allowed by its hash, nothing inline
+    // beyond that. Inline style *attributes* stay allowed: comment avatars take their hue from one.
+    csp: {
+      styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] },
+    },
+  },
   build: {
     // Small stylesheets are inlined: one request less on every page.
     inlineStylesheets: 'auto',

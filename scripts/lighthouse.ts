@@ -70,6 +70,6 @@ try {
     );
   }
 } finally {
-  await chrome.kill();
+  chrome.kill();
   await server.stop();
 }

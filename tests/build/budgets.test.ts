@@ -37,9 +37,10 @@ describe('size budgets of the built files (gzip)', () => {
   const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
   const files = readdirSync(TEST_CLIENT, { recursive: true }).map(String);
 
-  it('an article page, HTML with its inlined CSS, stays within 9 KB', () => {
+  // The hashed CSP meta tag alone is ~1.3 KB gzip of this.
+  it('an article page, HTML with its inlined CSS, stays within 10 KB', () => {
     const bytes = gz(path.join(TEST_CLIENT, 'blog/definizione-di-networking/index.html'));
-    expect(bytes, `blog/definizione-di-networking/index.html: ${bytes} B gzip`).toBeLessThanOrEqual(9 * 1024);
+    expect(bytes, `blog/definizione-di-networking/index.html: ${bytes} B gzip`).toBeLessThanOrEqual(10 * 1024);
   });
 
   it('no page is over 12 KB and no script over 8 KB', () => {

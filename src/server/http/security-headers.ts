@@ -43,6 +43,15 @@ export function installSecurityHeaders(): void {
     for (const [name, value] of securityHeaders(https, type)) {
       const inArgs = headerArg && Object.keys(headerArg).some((k) => k.toLowerCase() === name.toLowerCase());
       if (!this.hasHeader(name) && !inArgs) this.setHeader(name, value);
+      // Astro sends its own hashed CSP on pages rendered on request: ours is added to it, not dropped.
+      else if (name === 'Content-Security-Policy') {
+        const key = headerArg && Object.keys(headerArg).find((k) => k.toLowerCase() === 'content-security-policy');
+        const current = String(key ? headerArg![key] : this.getHeader(name));
+        if (!current.includes('frame-ancestors')) {
+          if (key) headerArg![key] = `${current}; ${value}`;
+          else this.setHeader(name, `${current}; ${value}`);
+        }
+      }
     }
     return (writeHead as (...a: unknown[]) => import('node:http').ServerResponse).apply(this, args);
   } as typeof writeHead;

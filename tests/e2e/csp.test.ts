@@ -1,0 +1,38 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startServer, tempDataDir, type RunningServer } from '../support/server.ts';
+import { launchBrowser } from '../support/browser.ts';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer({ DATA_DIR: await tempDataDir() }), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the hashed Content-Security-Policy', () => {
+  it.each([
+    ['the test page, whose island hydrates', '/test-gratuito/', '.quiz__step'],
+    [
+      'an article, whose comments island loads',
+      '/blog/definizione-di-networking/',
+      '.comment-form__remember:not([hidden])',
+    ],
+  ])('%s, with no violation', async (_name, path, ready) => {
+    const page = await browser.newPage();
+    const violations: string[] = [];
+    page.on('console', (m) => /Content Security Policy|Refused to/.test(m.text()) && violations.push(m.text()));
+    await page.goto(server.url + path);
+    const policy = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+    const scriptSrc = policy!.split(';').find((d) => d.trim().startsWith('script-src'))!;
+    expect(scriptSrc).toContain("'sha256-");
+    expect(scriptSrc).not.toContain('unsafe-inline');
+    await page.locator(ready).first().waitFor();
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+});
