@@ -1,41 +1,19 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { startServer, tempDataDir, type RunningServer } from '../support/server.ts';
-import { launchBrowser, axeViolations, describeViolations } from '../support/browser.ts';
+
+import { siteUnderTest } from '../support/site-under-test.ts';
+import { expectNoAxeViolations } from '../support/browser.ts';
 import { loadRealQuiz } from '../support/quiz-fixtures.ts';
 import { readDb } from '../support/leads.ts';
 
 const PASSWORD = 'password-del-team-di-prova';
 const quiz = loadRealQuiz();
-let server: RunningServer;
-let browser: Browser;
-let dataDir: string;
-
-beforeAll(async () => {
-  [dataDir, browser] = await Promise.all([tempDataDir(), launchBrowser()]);
-  server = await startServer({
-    DATA_DIR: dataDir,
-    ADMIN_PASSWORD: PASSWORD,
-    LEADS_MIN_FILL_SECONDS: '0',
-    COMMENTS_FLOOD_SECONDS: '0',
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function expectNoAxeViolations(page: Page) {
-  const violations = await axeViolations(page);
-  expect(violations, `${page.url()}\n${describeViolations(violations)}`).toEqual([]);
-}
+const site = siteUnderTest({ ADMIN_PASSWORD: PASSWORD, LEADS_MIN_FILL_SECONDS: '0', COMMENTS_FLOOD_SECONDS: '0' });
 
 /** A prospect takes the test in the browser and leaves their contact. */
 async function takeTheTest(email: string) {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}/test-gratuito/`);
+  const page = await site.browser.newPage();
+  await page.goto(`${site.server.url}/test-gratuito/`);
   for (const question of quiz.questions) {
     await page.getByLabel(question.options[1].label, { exact: true }).check();
     await page.getByRole('button', { name: 'Avanti' }).click();
@@ -52,9 +30,9 @@ async function takeTheTest(email: string) {
 describe('the team at work', () => {
   it('signs in, finds the lead, exports it, approves a comment and erases a person', async () => {
     await takeTheTest('sara@galli.it');
-    const page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+    const page = await site.browser.newPage({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
 
-    await page.goto(`${server.url}/admin/contatti/`);
+    await page.goto(`${site.server.url}/admin/contatti/`);
     expect(page.url()).toContain('/admin/accesso/?dopo=');
     await expectNoAxeViolations(page);
     await page.getByLabel('Nome utente').fill('admin');
@@ -68,7 +46,7 @@ describe('the team at work', () => {
     expect(await page.getByText(quiz.questions[0].text).count()).toBe(1);
     await expectNoAxeViolations(page);
 
-    await page.goto(`${server.url}/admin/contatti/`);
+    await page.goto(`${site.server.url}/admin/contatti/`);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('link', { name: /Esporta CSV/ }).click(),
@@ -78,11 +56,11 @@ describe('the team at work', () => {
     expect(csv).toContain('Galli Consulenze');
 
     // A reader comments; the moderator approves it from the queue.
-    const article = await (await fetch(`${server.url}/blog/definizione-di-networking/commenti/`)).text();
+    const article = await (await fetch(`${site.server.url}/blog/definizione-di-networking/commenti/`)).text();
     const start_token = /name="start_token" value="([^"]+)"/.exec(article)![1];
-    await fetch(`${server.url}/api/comments`, {
+    await fetch(`${site.server.url}/api/comments`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Origin: server.url },
+      headers: { 'Content-Type': 'application/json', Origin: site.server.url },
       body: JSON.stringify({
         articolo: 'definizione-di-networking',
         nome: 'Sara Galli',
@@ -92,15 +70,15 @@ describe('the team at work', () => {
         start_token,
       }),
     });
-    await page.goto(`${server.url}/admin/commenti/`);
+    await page.goto(`${site.server.url}/admin/commenti/`);
     await expectNoAxeViolations(page);
     await page.getByLabel(/Seleziona il commento \d+ di Sara Galli/).check();
     await page.getByRole('button', { name: 'Approva i selezionati' }).click();
     await page.getByText('Commenti aggiornati: 1.').waitFor();
-    expect(readDb(dataDir).leads).toHaveLength(1);
+    expect(readDb(site.dataDir).leads).toHaveLength(1);
 
     // Sara asks to be erased.
-    await page.goto(`${server.url}/admin/privacy/`);
+    await page.goto(`${site.server.url}/admin/privacy/`);
     await page.getByLabel('Email della persona').fill('sara@galli.it');
     await page.getByRole('button', { name: 'Cerca' }).click();
     await page.getByText('1 contatti, 2 consensi, 1 commenti').waitFor();
@@ -108,9 +86,9 @@ describe('the team at work', () => {
     await page.getByLabel(/Confermo: cancella/).check();
     await page.getByRole('button', { name: 'Cancella i dati' }).click();
     await page.getByText(/Dati cancellati: 1 contatti/).waitFor();
-    expect(readDb(dataDir).leads).toHaveLength(0);
+    expect(readDb(site.dataDir).leads).toHaveLength(0);
 
-    await page.goto(`${server.url}/admin/`);
+    await page.goto(`${site.server.url}/admin/`);
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: /Esci/ }).click();
     await page.waitForURL('**/admin/accesso/');

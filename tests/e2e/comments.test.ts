@@ -1,40 +1,23 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startServer, tempDataDir, type RunningServer } from '../support/server.ts';
-import { launchBrowser, axeViolations, describeViolations } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { siteUnderTest } from '../support/site-under-test.ts';
+import { expectNoAxeViolations } from '../support/browser.ts';
 import { cleanEnv } from '../support/clean-env.ts';
 import { ROOT } from '../support/paths.ts';
 
 const ARTICLE = '/blog/definizione-di-networking/';
-let server: RunningServer;
-let browser: Browser;
-let dataDir: string;
-
-beforeAll(async () => {
-  [dataDir, browser] = await Promise.all([tempDataDir(), launchBrowser()]);
-  // Scripted readers type in milliseconds: the minimum writing time would hold them as bots.
-  server = await startServer({ DATA_DIR: dataDir, LEADS_MIN_FILL_SECONDS: '0', COMMENTS_FLOOD_SECONDS: '0' });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+// Scripted readers type in milliseconds: the minimum writing time would hold them as bots.
+const site = siteUnderTest({ LEADS_MIN_FILL_SECONDS: '0', COMMENTS_FLOOD_SECONDS: '0' });
 
 function moderate(...args: string[]) {
   const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts/comments.ts'), ...args], {
-    env: cleanEnv({ DATA_DIR: dataDir }),
+    env: cleanEnv({ DATA_DIR: site.dataDir }),
     encoding: 'utf8',
   });
   expect(result.status, result.stderr).toBe(0);
   return result.stdout;
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const violations = await axeViolations(page);
-  expect(violations, describeViolations(violations)).toEqual([]);
 }
 
 async function writeComment(page: Page, name: string, email: string, text: string) {
@@ -46,8 +29,8 @@ async function writeComment(page: Page, name: string, email: string, text: strin
 
 describe('a reader with JavaScript', () => {
   it('comments, is held, is approved by the moderator, and sees the comment on reload', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 900 } });
-    await page.goto(server.url + ARTICLE);
+    const page = await site.browser.newPage({ viewport: { width: 390, height: 900 } });
+    await page.goto(site.server.url + ARTICLE);
     await page.getByText('Nessun commento per ora').waitFor();
     await page.getByLabel(/Ricorda i miei dati/).check();
     await writeComment(page, 'Chiara Neri', 'chiara@example.it', 'Bellissimo articolo.\n\nMi ha fatto pensare.');
@@ -57,7 +40,7 @@ describe('a reader with JavaScript', () => {
     const id = /#(\d+) \[pending/.exec(moderate('list', '--pending'))![1];
     expect(moderate('approve', id)).toContain('approved');
 
-    await page.goto(server.url + ARTICLE);
+    await page.goto(site.server.url + ARTICLE);
     await page.getByRole('heading', { name: '1 commento' }).waitFor();
     const comment = page.locator(`#commento-${id}`);
     expect(await comment.locator('p').allTextContents()).toContain('Mi ha fatto pensare.');
@@ -69,8 +52,8 @@ describe('a reader with JavaScript', () => {
   });
 
   it('sees the errors next to the fields when the server refuses the comment', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${server.url}${ARTICLE}commenti/`);
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${site.server.url}${ARTICLE}commenti/`);
     await writeComment(page, 'Luca', 'luca@localhost', 'Commento con email sbagliata.');
     await page.getByText('Il commento non è stato inviato:').waitFor();
     expect(await page.getByRole('textbox', { name: /^Email/ }).getAttribute('aria-invalid')).toBe('true');
@@ -82,9 +65,9 @@ describe('a reader with JavaScript', () => {
 
 describe('a reader without JavaScript', () => {
   it('finds the form under the article, comments and gets "in attesa di moderazione"', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
+    const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
     const page = await context.newPage();
-    await page.goto(server.url + ARTICLE);
+    await page.goto(site.server.url + ARTICLE);
     expect(await page.getByRole('link', { name: 'Leggi i commenti' }).count()).toBe(1);
     await writeComment(page, 'Senza Script', 'noscript@example.it', 'Scritto senza JavaScript.');
     await page.getByText('Il tuo commento è in attesa di moderazione').waitFor();

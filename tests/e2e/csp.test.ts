@@ -1,18 +1,7 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startServer, tempDataDir, type RunningServer } from '../support/server.ts';
-import { launchBrowser } from '../support/browser.ts';
+import { describe, it, expect } from 'vitest';
+import { siteUnderTest } from '../support/site-under-test.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ DATA_DIR: await tempDataDir() }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const site = siteUnderTest();
 
 describe('the hashed Content-Security-Policy', () => {
   it.each([
@@ -23,10 +12,10 @@ describe('the hashed Content-Security-Policy', () => {
       '.comment-form__remember:not([hidden])',
     ],
   ])('%s, with no violation', async (_name, path, ready) => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const violations: string[] = [];
     page.on('console', (m) => /Content Security Policy|Refused to/.test(m.text()) && violations.push(m.text()));
-    await page.goto(server.url + path);
+    await page.goto(site.server.url + path);
     const policy = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
     const scriptSrc = policy!.split(';').find((d) => d.trim().startsWith('script-src'))!;
     expect(scriptSrc).toContain("'sha256-");

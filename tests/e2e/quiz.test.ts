@@ -1,46 +1,31 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser, Page, Request } from 'playwright-core';
-import { startServer, tempDataDir, type RunningServer } from '../support/server.ts';
+import { describe, it, expect, afterAll } from 'vitest';
+import type { Page, Request } from 'playwright-core';
+import { siteUnderTest } from '../support/site-under-test.ts';
 import { startSmtp } from '../support/smtp.ts';
 import { readDb, eventually } from '../support/leads.ts';
-import { launchBrowser, axeViolations, describeViolations } from '../support/browser.ts';
+import { expectNoAxeViolations } from '../support/browser.ts';
 import { loadRealQuiz } from '../support/quiz-fixtures.ts';
 import { leadPayloadSchema } from '../../src/lib/leads/lead-schema.ts';
 
 const quiz = loadRealQuiz();
-let server: RunningServer;
-let browser: Browser;
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
-let dataDir: string;
-
-beforeAll(async () => {
-  [smtp, dataDir, browser] = await Promise.all([startSmtp(), tempDataDir(), launchBrowser()]);
-  // A script answers in about a second: the minimum fill time would (rightly) call it a bot.
-  server = await startServer({
-    DATA_DIR: dataDir,
+// A script answers in about a second: the minimum fill time would (rightly) call it a bot.
+const site = siteUnderTest(async () => {
+  smtp = await startSmtp();
+  return {
     LEADS_MIN_FILL_SECONDS: '0',
     SMTP_URL: smtp.url,
     NOTIFY_EMAIL_TO: 'vendite@segnalazionevincente.com',
     OUTBOX_POLL_SECONDS: '0.2',
-  });
+  };
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await smtp?.close();
-});
+afterAll(() => smtp?.close());
 
 async function fillContact(page: Page, email: string) {
   await page.getByLabel('Nome', { exact: true }).fill('Mario');
   await page.getByLabel('Cognome').fill('Rossi');
   await page.getByLabel('Email', { exact: true }).fill(email);
   await page.getByLabel('Azienda').fill('Rossi Srl');
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const violations = await axeViolations(page);
-  expect(violations, describeViolations(violations)).toEqual([]);
 }
 
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
@@ -54,8 +39,8 @@ async function answerByKeyboard(page: Page) {
 
 describe('the free test with JavaScript', () => {
   it('is completed by keyboard alone up to the contact form, on a 360px screen', async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
-    await page.goto(`${server.url}/test-gratuito/?da=definizione-di-networking&utm_source=newsletter`);
+    const page = await site.browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(`${site.server.url}/test-gratuito/?da=definizione-di-networking&utm_source=newsletter`);
     await page.locator('.quiz__step').getByText(`Domanda 1 di ${quiz.questions.length}`).waitFor();
     await expectNoAxeViolations(page);
 
@@ -86,10 +71,10 @@ describe('the free test with JavaScript', () => {
   });
 
   it('submits the lead: the outcome is shown, the lead stored and the team emailed', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const sent: Request[] = [];
     page.on('request', (r) => r.method() === 'POST' && sent.push(r));
-    await page.goto(`${server.url}/test-gratuito/?da=definizione-di-networking&utm_source=newsletter`);
+    await page.goto(`${site.server.url}/test-gratuito/?da=definizione-di-networking&utm_source=newsletter`);
     for (const question of quiz.questions) {
       await page.getByRole('heading', { name: question.text }).waitFor();
       await page.getByLabel(question.options[0].label, { exact: true }).check();
@@ -108,7 +93,7 @@ describe('the free test with JavaScript', () => {
       utm: { utm_source: 'newsletter' },
       sourceArticle: 'definizione-di-networking',
     });
-    const [row] = readDb(dataDir).leads.filter((l) => l.email === 'mario.e2e@azienda.it');
+    const [row] = readDb(site.dataDir).leads.filter((l) => l.email === 'mario.e2e@azienda.it');
     expect(row).toMatchObject({ spam: 0, form: 'test-gratuito:json', source_article: 'definizione-di-networking' });
     expect(quiz.bands.find((b) => b.id === row.outcome)?.title).toBe(await title.textContent());
     await eventually(() => smtp.mails.some((m) => m.text.includes(String(row.id))), 10_000, 'the team email');
@@ -116,11 +101,30 @@ describe('the free test with JavaScript', () => {
   });
 });
 
+describe('the free test on a slow phone', () => {
+  it('keeps an answer chosen before the island took over', async () => {
+    const page = await site.browser.newPage({ viewport: { width: 360, height: 740 } });
+    // The island's code arrives late, as on a slow connection: the plain form is already usable.
+    await page.route('**/_astro/QuizForm*.js', async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    await page.goto(`${site.server.url}/test-gratuito/`);
+    const option = page.getByLabel(quiz.questions[0].options[2].label, { exact: true });
+    await option.check();
+    await page.locator('.quiz__step').waitFor();
+    expect(await option.isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Avanti' }).click();
+    await page.locator('.quiz__step').getByText(`Domanda 2 di ${quiz.questions.length}`).waitFor();
+    await page.close();
+  });
+});
+
 describe('the free test without JavaScript', () => {
   it('is one complete plain form posting to the lead endpoint', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+    const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/test-gratuito/`);
+    await page.goto(`${site.server.url}/test-gratuito/`);
     const form = page.locator('form.quiz');
     expect(await form.getAttribute('method')).toBe('post');
     expect(await form.getAttribute('action')).toBe('/api/leads');
@@ -133,9 +137,9 @@ describe('the free test without JavaScript', () => {
   });
 
   it('is completed, stored and answered with a result page', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+    const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/test-gratuito/`);
+    await page.goto(`${site.server.url}/test-gratuito/`);
     for (const question of quiz.questions) await page.getByLabel(question.options[1].label, { exact: true }).check();
     await fillContact(page, 'nojs@azienda.it');
     // A check digit only the server verifies (the browser checks required fields and the email's shape itself).
@@ -149,16 +153,16 @@ describe('the free test without JavaScript', () => {
     await page.getByRole('button', { name: 'Invia e scopri il risultato' }).click();
     await page.getByRole('heading', { name: 'Il risultato del tuo test' }).waitFor();
     expect(page.url()).toContain('/test-gratuito/risultato/');
-    expect(readDb(dataDir).leads.filter((l) => l.email === 'nojs@azienda.it')).toHaveLength(1);
+    expect(readDb(site.dataDir).leads.filter((l) => l.email === 'nojs@azienda.it')).toHaveLength(1);
     await eventually(() => smtp.mails.some((m) => m.text.includes('nojs@azienda.it')), 10_000, 'the team email');
     await context.close();
   });
 
   it('has no axe violations as a plain form (island scripts blocked)', async () => {
     // axe itself needs JavaScript: keep it on, but never let the island load.
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    const page = await site.browser.newPage({ viewport: { width: 360, height: 740 } });
     await page.route('**/_astro/*.js', (route) => route.abort());
-    await page.goto(`${server.url}/test-gratuito/`);
+    await page.goto(`${site.server.url}/test-gratuito/`);
     expect(await page.locator('fieldset').count()).toBe(quiz.questions.length);
     await expectNoAxeViolations(page);
     await page.close();

@@ -1,26 +1,16 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startServer, tempDataDir, type RunningServer } from '../support/server.ts';
-import { launchBrowser, axeViolations, describeViolations } from '../support/browser.ts';
+import { describe, it, expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { siteUnderTest } from '../support/site-under-test.ts';
+import { axeViolations, describeViolations } from '../support/browser.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ DATA_DIR: await tempDataDir() }), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const site = siteUnderTest();
 
 /** Opens a page and records every URL it requests. */
 async function open(path: string, width = 390): Promise<{ page: Page; requests: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height: 800 } });
+  const page = await site.browser.newPage({ viewport: { width, height: 800 } });
   const requests: string[] = [];
   page.on('request', (req) => requests.push(req.url()));
-  const res = await page.goto(server.url + path);
+  const res = await page.goto(site.server.url + path);
   expect(res, path).not.toBeNull();
   return { page, requests };
 }
@@ -50,13 +40,13 @@ describe('a reader', () => {
   it('loads nothing from another host and runs no script on an article', async () => {
     const { page, requests } = await open('/blog/definizione-di-networking/');
     await page.waitForLoadState('networkidle');
-    expect(requests.filter((u) => !u.startsWith(server.url))).toEqual([]);
+    expect(requests.filter((u) => !u.startsWith(site.server.url))).toEqual([]);
     expect(requests.filter((u) => u.endsWith('.js'))).toEqual([]);
     await page.close();
   });
 
   it('gets an Italian 404 for a missing page', async () => {
-    const res = await fetch(`${server.url}/non-esiste/`);
+    const res = await fetch(`${site.server.url}/non-esiste/`);
     expect(res.status).toBe(404);
     expect(await res.text()).toContain('Pagina non trovata');
   });
@@ -83,7 +73,7 @@ describe('accessibility (axe, WCAG 2.x A/AA)', () => {
 
 describe('the axe harness', () => {
   it('does report a violation when there is one', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     await page.setContent(
       '<html lang="it"><body><main><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></main></body></html>',
     );

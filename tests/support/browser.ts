@@ -65,3 +65,10 @@ export function describeViolations(violations: AxeViolation[]): string {
     .map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`)
     .join('\n');
 }
+
+/** Fails with a readable list when axe finds a violation on the page as it is now. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const { expect } = await import('vitest');
+  const violations = await axeViolations(page);
+  expect(violations, `${page.url()}\n${describeViolations(violations)}`).toEqual([]);
+}

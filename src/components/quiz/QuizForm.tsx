@@ -61,6 +61,27 @@ function session(): Storage | undefined {
 }
 
 /**
+ * What the prospect already chose or typed in the plain form before the island took over
+ * (a slow phone hydrates late), laid over the saved progress so no click is lost.
+ */
+function withTyped(progress: Progress, form: HTMLFormElement): Progress {
+  const answers: Record<string, string[]> = {};
+  const contact = { ...progress.contact };
+  for (const el of Array.from(form.elements) as HTMLInputElement[]) {
+    if (el.name.startsWith('q.') && el.checked) (answers[el.name.slice(2)] ??= []).push(el.value);
+    else if ((CONTACT_FIELDS as readonly string[]).includes(el.name) && el.value)
+      contact[el.name as ContactField] = el.value;
+  }
+  const marketing = (form.elements.namedItem(FIELD.marketing) as HTMLInputElement | null)?.checked;
+  return {
+    ...progress,
+    answers: { ...progress.answers, ...answers },
+    contact,
+    marketing: progress.marketing || Boolean(marketing),
+  };
+}
+
+/**
  * The free test. Rendered on the server it is a complete plain HTML form (every question,
  * the contact fields) that posts to the lead endpoint. Once hydrated it becomes one question
  * per screen, keeps answers in sessionStorage and posts JSON, showing the outcome in place.
@@ -100,7 +121,8 @@ export default class QuizForm extends Component<Props, State> {
   componentDidMount() {
     const saved = loadProgress(session(), this.key);
     const fresh = { ...EMPTY, context: visitContext(new URL(location.href), document.referrer) };
-    const progress = saved ? { ...saved, step: Math.min(Math.max(0, saved.step), this.contactStep) } : fresh;
+    const base = saved ? { ...saved, step: Math.min(Math.max(0, saved.step), this.contactStep) } : fresh;
+    const progress = this.form.current ? withTyped(base, this.form.current) : base;
     this.setState({ enhanced: true, progress });
     if (!progress.startToken && !progress.done) void this.fetchStartToken();
   }
