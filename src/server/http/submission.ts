@@ -59,8 +59,11 @@ export async function readSubmission(
   try {
     text = await readBody(req.request, MAX_BODY_BYTES, req.bodyTimeoutSeconds * 1000);
   } catch (error) {
-    if (error instanceof BodyTooLarge) return fail(413, 'La richiesta è troppo grande (massimo 32 KB).');
-    if (error instanceof BodyTooSlow) return fail(408, 'La richiesta è arrivata troppo lentamente: riprova.');
+    // The rest of the body is never read: the connection is closed rather than reused with its leftovers.
+    if (error instanceof BodyTooLarge)
+      return fail(413, 'La richiesta è troppo grande (massimo 32 KB).', { Connection: 'close' });
+    if (error instanceof BodyTooSlow)
+      return fail(408, 'La richiesta è arrivata troppo lentamente: riprova.', { Connection: 'close' });
     return fail(400, 'La richiesta non è stata ricevuta per intero: riprova.');
   }
   if (isForm) {

@@ -1,6 +1,5 @@
-import type { DatabaseSync } from 'node:sqlite';
 import { insertOnce } from './database.ts';
-import { Statements } from './statements.ts';
+import { SqliteStore } from './statements.ts';
 
 export type CommentStatus = 'pending' | 'approved' | 'spam' | 'trash';
 
@@ -66,15 +65,7 @@ export interface CommentStore {
 
 const opt = (v: unknown) => (v === null || v === undefined ? undefined : v);
 
-export class SqliteCommentStore implements CommentStore {
-  private readonly db: DatabaseSync;
-  private readonly sql: Statements;
-
-  constructor(db: DatabaseSync) {
-    this.db = db;
-    this.sql = new Statements(db);
-  }
-
+export class SqliteCommentStore extends SqliteStore implements CommentStore {
   insert(comment: CommentRecord, outbox: (id: number) => CommentOutbox[]) {
     const { created, value } = insertOnce(
       this.db,

@@ -1,5 +1,4 @@
-import type { DatabaseSync } from 'node:sqlite';
-import { Statements } from './statements.ts';
+import { SqliteStore } from './statements.ts';
 import type { LeadRecord } from '../../lib/leads/lead-record.ts';
 import { insertOnce } from './database.ts';
 
@@ -49,15 +48,7 @@ type Row = Record<string, unknown>;
 const json = (value: unknown) => JSON.stringify(value);
 const str = (value: unknown) => (value === null || value === undefined ? undefined : String(value));
 
-export class SqliteLeadStore implements LeadStore {
-  private readonly db: DatabaseSync;
-  private readonly sql: Statements;
-
-  constructor(db: DatabaseSync) {
-    this.db = db;
-    this.sql = new Statements(db);
-  }
-
+export class SqliteLeadStore extends SqliteStore implements LeadStore {
   insert(lead: LeadRecord, outbox: OutboxMessage[]): InsertResult {
     const { created, value } = insertOnce(
       this.db,

@@ -1,5 +1,4 @@
-import type { DatabaseSync } from 'node:sqlite';
-import { Statements } from './statements.ts';
+import { SqliteStore } from './statements.ts';
 
 export interface OutboxItem {
   id: number;
@@ -10,13 +9,7 @@ export interface OutboxItem {
 }
 
 /** The queue of notifications waiting to be delivered. */
-export class OutboxStore {
-  private readonly sql: Statements;
-
-  constructor(db: DatabaseSync) {
-    this.sql = new Statements(db);
-  }
-
+export class OutboxStore extends SqliteStore {
   /** Pending deliveries whose time has come, oldest first. */
   due(now: Date, limit = 20): OutboxItem[] {
     return this.sql

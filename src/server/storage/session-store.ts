@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { DatabaseSync } from 'node:sqlite';
-import { Statements } from './statements.ts';
+import { SqliteStore } from './statements.ts';
 
 export interface Session {
   user: string;
@@ -12,13 +11,7 @@ export interface Session {
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Team-area sessions: the cookie holds a random token, the database only its hash. */
-export class SessionStore {
-  private readonly sql: Statements;
-
-  constructor(db: DatabaseSync) {
-    this.sql = new Statements(db);
-  }
-
+export class SessionStore extends SqliteStore {
   create(user: string, hours: number, now = new Date()): { token: string; session: Session } {
     const token = randomBytes(32).toString('base64url');
     const session = {

@@ -15,3 +15,14 @@ export class Statements {
     return statement;
   }
 }
+
+/** What every SQLite store holds: the connection (for transactions) and its prepared statements. */
+export abstract class SqliteStore {
+  protected readonly db: DatabaseSync;
+  protected readonly sql: Statements;
+
+  constructor(db: DatabaseSync) {
+    this.db = db;
+    this.sql = new Statements(db);
+  }
+}
