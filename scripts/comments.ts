@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/server/storage/database.ts';
+import { cliSettings } from './lib/cli.ts';
 import { SqliteCommentStore, type CommentStatus } from '../src/server/storage/comment-store.ts';
 
 const { positionals, values } = parseArgs({
@@ -12,7 +13,7 @@ const { positionals, values } = parseArgs({
   options: { pending: { type: 'boolean', default: false } },
 });
 const [command, rawId] = positionals;
-const db = openDatabase(process.env.DATA_DIR ?? './data');
+const db = openDatabase(cliSettings().DATA_DIR);
 const store = new SqliteCommentStore(db);
 
 function fail(message: string): never {

@@ -9,6 +9,7 @@ import { parse } from 'yaml';
 import { quizSchema } from '../src/lib/quiz/schema.ts';
 import { leadsToCsv } from '../src/lib/leads/csv.ts';
 import { openDatabase } from '../src/server/storage/database.ts';
+import { cliSettings } from './lib/cli.ts';
 import { SqliteLeadStore } from '../src/server/storage/lead-store.ts';
 
 const { values } = parseArgs({
@@ -22,7 +23,7 @@ if (since && Number.isNaN(since.getTime())) {
 const quiz = quizSchema.parse(
   parse(readFileSync(new URL('../content/quiz/test-gratuito.yaml', import.meta.url), 'utf8')),
 );
-const db = openDatabase(process.env.DATA_DIR ?? './data');
+const db = openDatabase(cliSettings().DATA_DIR);
 const leads = new SqliteLeadStore(db).list({ since, includeSpam: values['include-spam'] });
 process.stdout.write(leadsToCsv(leads, quiz));
 console.error(`${leads.length} leads exported`);

@@ -1,24 +1,18 @@
 /**
  * Applies the retention periods now (the server also does it daily), for cron users:
  *   npm run retention
- * Periods: RETENTION_LEADS_DAYS (730), RETENTION_SPAM_DAYS (30), RETENTION_UNAPPROVED_COMMENTS_DAYS (30).
+ * Periods: RETENTION_LEADS_DAYS, RETENTION_SPAM_DAYS, RETENTION_UNAPPROVED_COMMENTS_DAYS (src/server/settings.ts).
  */
 import { openDatabase } from '../src/server/storage/database.ts';
 import { applyRetention } from '../src/server/storage/privacy.ts';
+import { cliSettings } from './lib/cli.ts';
 
-const days = (name: string, fallback: number) => {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value < 1) {
-    console.error(`${name} must be a whole number of days (got "${process.env[name]}")`);
-    process.exit(2);
-  }
-  return value;
-};
+const settings = cliSettings();
 const periods = {
-  leadsDays: days('RETENTION_LEADS_DAYS', 730),
-  spamDays: days('RETENTION_SPAM_DAYS', 30),
-  unapprovedCommentsDays: days('RETENTION_UNAPPROVED_COMMENTS_DAYS', 30),
+  leadsDays: settings.RETENTION_LEADS_DAYS,
+  spamDays: settings.RETENTION_SPAM_DAYS,
+  unapprovedCommentsDays: settings.RETENTION_UNAPPROVED_COMMENTS_DAYS,
 };
-const db = openDatabase(process.env.DATA_DIR ?? './data');
+const db = openDatabase(settings.DATA_DIR);
 console.log(`retention: removed ${JSON.stringify(applyRetention(db, periods))}`);
 db.close();

@@ -7,9 +7,11 @@ const MIDDLEWARE = 'virtual_astro_middleware.mjs';
  * The standalone server starts listening as its entry module loads, and loads the
  * middleware only at the first request. But the outbox worker must run from start-up (a
  * restart resumes pending deliveries with no traffic), a bad setting must stop the server
- * before it listens, and static files need the security headers too. So the built entry is
- * changed: its autostart is held back, the middleware is imported eagerly with a flag that
- * says "the server is starting" (not "a build is prerendering"), and then it listens.
+ * before it listens, static files need the security headers too, and a new release must
+ * be able to listen beside the old one (`reusePort`) and the old one stop gracefully. So
+ * the built entry is changed: its autostart is held back, the middleware is imported
+ * eagerly with a flag that says "the server is starting" (not "a build is prerendering"),
+ * and our own listener (src/server/boot.ts) serves the adapter's request handler.
  */
 const HOLD = `// Prepended by src/integrations/start-runtime-at-boot.ts: listen only once the runtime is up.
 const __svAutostart = process.env.ASTRO_NODE_AUTOSTART !== 'disabled';
@@ -25,7 +27,7 @@ try {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 }
-if (__svAutostart) startServer();
+if (__svAutostart) globalThis.__segnalazioneServe(handler);
 `;
 
 export function startRuntimeAtBoot(): AstroIntegration {
@@ -40,7 +42,8 @@ export function startRuntimeAtBoot(): AstroIntegration {
         await access(new URL(MIDDLEWARE, serverDir));
         const entry = new URL('entry.mjs', serverDir);
         const code = await readFile(entry, 'utf8');
-        if (!/\bstartServer\b/.test(code)) throw new Error('@astrojs/node changed its entry: startServer is gone');
+        if (!/export \{[^}]*\bhandler\b/.test(code))
+          throw new Error('@astrojs/node changed its entry: handler is gone');
         await writeFile(entry, HOLD + code + BOOT);
       },
     },

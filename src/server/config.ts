@@ -1,8 +1,18 @@
-import * as env from 'astro:env/server';
 import { hashPassword, isPasswordHash } from './admin/password.ts';
+import { readSettings, ConfigError } from './settings.ts';
+import { parseTrustProxy, type TrustProxy } from '../lib/http/forwarded.ts';
+
+export { ConfigError };
 
 export interface ServerConfig {
+  /** Where the server listens (HOST, PORT). */
+  listen: { host: string; port: number };
+  /** The public origin (SITE_URL): forms are accepted from it. */
+  siteUrl: URL;
+  contentRoot: string;
   dataDir: string;
+  /** Which peers' X-Forwarded-* headers are believed. */
+  trustProxy: TrustProxy;
   rateLimit: { max: number; windowSeconds: number };
   minFillSeconds: number;
   /** A form body must arrive within this time (slow clients are cut off with 408). */
@@ -23,18 +33,12 @@ export interface ServerConfig {
   };
 }
 
-/** A setting that cannot work: named, so the operator knows what to fix. */
-export class ConfigError extends Error {
-  constructor(variable: string, problem: string) {
-    super(`Invalid configuration: ${variable} ${problem}`);
-  }
-}
-
 /**
- * The server's settings from the environment (declared in astro.config.mjs, validated by
- * astro:env), plus the checks that span two variables.
+ * The server's settings from the environment (declared and validated by `settings.ts`),
+ * plus the checks that span two variables.
  */
-export function loadConfig(): ServerConfig {
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const env = readSettings(environment);
   const to = addresses(env.NOTIFY_EMAIL_TO ?? '');
   if (env.SMTP_URL && to.length === 0) throw new ConfigError('NOTIFY_EMAIL_TO', 'is required when SMTP_URL is set');
   if (to.some((a) => !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(a)))
@@ -48,9 +52,17 @@ export function loadConfig(): ServerConfig {
   const passwordHash = env.ADMIN_PASSWORD_HASH ?? (env.ADMIN_PASSWORD ? hashPassword(env.ADMIN_PASSWORD) : null);
   if (env.WEBHOOK_URL && !env.WEBHOOK_SECRET)
     throw new ConfigError('WEBHOOK_SECRET', 'is required when WEBHOOK_URL is set (16 characters or more)');
-  if (env.WEBHOOK_URL && !/^https?:\/\//.test(env.WEBHOOK_URL))
-    throw new ConfigError('WEBHOOK_URL', 'must be an http(s) URL');
+  let trustProxy: TrustProxy;
+  try {
+    trustProxy = parseTrustProxy(env.TRUST_PROXY);
+  } catch (error) {
+    throw new ConfigError('TRUST_PROXY', (error as Error).message);
+  }
   return {
+    listen: { host: env.HOST, port: env.PORT },
+    siteUrl: new URL(env.SITE_URL),
+    contentRoot: env.CONTENT_ROOT,
+    trustProxy,
     dataDir: env.DATA_DIR,
     rateLimit: { max: env.LEADS_RATE_LIMIT, windowSeconds: env.LEADS_RATE_WINDOW_SECONDS },
     minFillSeconds: env.LEADS_MIN_FILL_SECONDS,

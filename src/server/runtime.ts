@@ -28,6 +28,8 @@ export interface Runtime {
   loginLimiter: RateLimiter;
   /** Signs start tokens and result links; made once, kept in the database. */
   signingKey: Buffer;
+  /** Stops the worker and closes the database (once; later calls do nothing). */
+  close: () => void;
 }
 
 let runtime: Runtime | null = null;
@@ -69,6 +71,10 @@ function createRuntime(): Runtime {
     sessions: new SessionStore(db),
     loginLimiter: new RateLimiter(5, 900),
     signingKey: signingKey(db),
+    close: () => {
+      worker.stop();
+      if (db.isOpen) db.close();
+    },
   };
 }
 

@@ -5,6 +5,7 @@ import { siteUnderTest } from '../support/site-under-test.ts';
 import { expectNoAxeViolations } from '../support/browser.ts';
 import { loadRealQuiz } from '../support/quiz-fixtures.ts';
 import { readDb } from '../support/leads.ts';
+import { signIn } from '../support/journeys.ts';
 
 const PASSWORD = 'password-del-team-di-prova';
 const quiz = loadRealQuiz();
@@ -35,9 +36,7 @@ describe('the team at work', () => {
     await page.goto(`${site.server.url}/admin/contatti/`);
     expect(page.url()).toContain('/admin/accesso/?dopo=');
     await expectNoAxeViolations(page);
-    await page.getByLabel('Nome utente').fill('admin');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Accedi' }).click();
+    await signIn(page, 'admin', PASSWORD);
     await page.waitForURL('**/admin/contatti/');
     await expectNoAxeViolations(page);
 

@@ -1,11 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { siteUnderTest } from '../support/site-under-test.ts';
 import { expectNoAxeViolations } from '../support/browser.ts';
 import { cleanEnv } from '../support/clean-env.ts';
 import { ROOT } from '../support/paths.ts';
+import { writeComment } from '../support/journeys.ts';
 
 const ARTICLE = '/blog/definizione-di-networking/';
 // Scripted readers type in milliseconds: the minimum writing time would hold them as bots.
@@ -18,13 +18,6 @@ function moderate(...args: string[]) {
   });
   expect(result.status, result.stderr).toBe(0);
   return result.stdout;
-}
-
-async function writeComment(page: Page, name: string, email: string, text: string) {
-  await page.getByRole('textbox', { name: /^Commento/ }).fill(text);
-  await page.getByRole('textbox', { name: /^Nome/ }).fill(name);
-  await page.getByRole('textbox', { name: /^Email/ }).fill(email);
-  await page.getByRole('button', { name: 'Pubblica il commento' }).click();
 }
 
 describe('a reader with JavaScript', () => {

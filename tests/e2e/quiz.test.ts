@@ -6,6 +6,7 @@ import { readDb, eventually } from '../support/leads.ts';
 import { expectNoAxeViolations } from '../support/browser.ts';
 import { loadRealQuiz } from '../support/quiz-fixtures.ts';
 import { leadPayloadSchema } from '../../src/lib/leads/lead-schema.ts';
+import { fillContact } from '../support/journeys.ts';
 
 const quiz = loadRealQuiz();
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
@@ -20,13 +21,6 @@ const site = siteUnderTest(async () => {
   };
 });
 afterAll(() => smtp?.close());
-
-async function fillContact(page: Page, email: string) {
-  await page.getByLabel('Nome', { exact: true }).fill('Mario');
-  await page.getByLabel('Cognome').fill('Rossi');
-  await page.getByLabel('Email', { exact: true }).fill(email);
-  await page.getByLabel('Azienda').fill('Rossi Srl');
-}
 
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
 

@@ -15,8 +15,8 @@ export function chromePath(): string {
   return found;
 }
 
-/** Headless Chromium with the flags this closed network needs (no background calls home). */
-export function launchBrowser(): Promise<Browser> {
+/** Headless Chromium with the flags this closed network needs (no background calls home), plus `extra`. */
+export function launchBrowser(extra: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: chromePath(),
     headless: true,
@@ -29,6 +29,7 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--disable-dev-shm-usage',
+      ...extra,
     ],
   });
 }

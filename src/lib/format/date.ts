@@ -21,3 +21,17 @@ export function isoDay(date: Date): string {
   );
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
+
+const dateTime = new Intl.DateTimeFormat(SITE.locale, {
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: SITE.timeZone,
+});
+
+/** "29/11/2026, 23:55": a moment as the team reads it, in Rome's time zone. */
+export function formatDateTime(date: Date): string {
+  return dateTime.format(date);
+}

@@ -1,5 +1,5 @@
 import type { APIContext, MiddlewareNext } from 'astro';
-import { getRuntime } from '../runtime.ts';
+import type { Runtime } from '../runtime.ts';
 import { htmlError } from '../http/responses.ts';
 import { LOGIN_PATH, SESSION_COOKIE } from './constants.ts';
 
@@ -15,8 +15,7 @@ function withHeaders(response: Response): Response {
  * password is configured; otherwise a live session is required (sign-in page excepted), and
  * every state-changing request must carry the session's CSRF token.
  */
-export async function guardAdmin(context: APIContext, next: MiddlewareNext): Promise<Response> {
-  const runtime = getRuntime();
+export async function guardAdmin(context: APIContext, next: MiddlewareNext, runtime: Runtime): Promise<Response> {
   if (!runtime.config.admin) {
     return htmlError(
       503,
@@ -41,11 +40,7 @@ export async function guardAdmin(context: APIContext, next: MiddlewareNext): Pro
     return htmlError(401, 'Sessione scaduta: accedi di nuovo.', HEADERS, { href: LOGIN_PATH, label: 'Accedi' });
   }
   if (context.request.method !== 'GET' && context.request.method !== 'HEAD') {
-    const form = await context.request
-      .clone()
-      .formData()
-      .catch(() => null);
-    if (form?.get('csrf') !== session.csrf) {
+    if (context.locals.request?.form.get('csrf') !== session.csrf) {
       return htmlError(403, 'Il modulo è scaduto o non viene da questa pagina: ricarica e riprova.', HEADERS, {
         href: path,
         label: 'Ricarica',

@@ -14,14 +14,15 @@ export type SignInResult = { ok: true } | { ok: false; status: 401 | 429; messag
 
 /**
  * Checks a sign-in and opens a session: the cookie is HttpOnly, SameSite=Strict, Secure
- * over HTTPS, limited to /admin and to the session's lifetime. Five failed attempts per
- * client lock it out for 15 minutes.
+ * over HTTPS (as the browser sees it, behind a trusted proxy too), limited to /admin and to
+ * the session's lifetime. Five failed attempts per client (an IPv4 address or an IPv6 /64)
+ * lock it out for 15 minutes.
  */
-export function signIn(
+export async function signIn(
   rt: Runtime,
   cookies: AstroCookies,
   input: { user: string; password: string; client: string; https: boolean },
-): SignInResult {
+): Promise<SignInResult> {
   const admin = rt.config.admin;
   if (!admin) return { ok: false, status: 401, message: 'L’area riservata è chiusa.' };
   // Only failures count; a client over the limit is not even checked.
@@ -30,7 +31,7 @@ export function signIn(
     return { ok: false, status: 429, message: `Troppi tentativi: riprova tra ${Math.ceil(wait / 60)} minuti.` };
   }
   // Both checks always run: the time taken says nothing about which one failed.
-  const passwordOk = verifyPassword(input.password, admin.passwordHash);
+  const passwordOk = await verifyPassword(input.password, admin.passwordHash);
   const userOk = sameText(input.user.trim(), admin.user);
   if (!passwordOk || !userOk) {
     rt.loginLimiter.hit(input.client);

@@ -38,7 +38,7 @@ export async function handleComment(
   findArticle: (id: string) => Promise<ArticleInfo | null>,
   rt: Runtime,
 ): Promise<Response | CommentFormRetry> {
-  const submission = await readSubmission(req, rt.commentLimiter, { href: '/blog/', label: 'Torna agli articoli' });
+  const submission = readSubmission(req, rt.commentLimiter, { href: '/blog/', label: 'Torna agli articoli' });
   if (submission instanceof Response) return submission;
   const { isForm, input, fail } = submission;
   const values = Object.fromEntries(
@@ -116,7 +116,7 @@ export async function handleComment(
     const floodSeconds = rt.config.comments.floodSeconds;
     if (
       isFlooding(rt.comments.lastCreatedAt(payload.email), now, floodSeconds, () =>
-        rt.floodGuard.hit(req.clientAddress),
+        rt.floodGuard.hit(req.info.client.key),
       )
     ) {
       return fail(429, 'Stai commentando troppo velocemente. Aspetta qualche secondo e riprova.', {

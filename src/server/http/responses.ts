@@ -8,6 +8,15 @@ export function json(status: number, body: unknown, headers: Record<string, stri
   });
 }
 
+/** A small, self-contained Italian page: a title, a message and a way back. */
+export function htmlPage(
+  title: string,
+  message: string,
+  back = { href: '/test-gratuito/', label: 'Torna al test gratuito' },
+): string {
+  return `<!doctype html><html lang="it"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(title)} | Segnalazione Vincente</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1.25rem;line-height:1.6"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p><p><a href="${escapeHtml(back.href)}">${escapeHtml(back.label)}</a></p></body></html>`;
+}
+
 /** A small Italian HTML page for errors met by the plain form (no JavaScript). */
 export function htmlError(
   status: number,
@@ -15,8 +24,7 @@ export function htmlError(
   headers: Record<string, string> = {},
   back = { href: '/test-gratuito/', label: 'Torna al test gratuito' },
 ): Response {
-  const body = `<!doctype html><html lang="it"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Invio non riuscito | Segnalazione Vincente</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1.25rem;line-height:1.6"><h1>Invio non riuscito</h1><p>${escapeHtml(message)}</p><p><a href="${escapeHtml(back.href)}">${escapeHtml(back.label)}</a></p></body></html>`;
-  return new Response(body, {
+  return new Response(htmlPage('Invio non riuscito', message, back), {
     status,
     headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
   });

@@ -1,4 +1,5 @@
 import { getBuiltinModule } from 'node:process';
+import { clientOf, type TrustProxy } from '../../lib/http/forwarded.ts';
 
 /**
  * The headers every response of the Node server carries, static files included:
@@ -26,16 +27,29 @@ let installed = false;
  * its own value. The adapter serves static files before Astro's middleware runs, so this
  * is the one place that reaches them; it is installed once, at start-up.
  */
-export function installSecurityHeaders(): void {
+export function installSecurityHeaders(trust: TrustProxy): void {
   if (installed) return;
   installed = true;
   const http = getBuiltinModule('node:http') as typeof import('node:http');
   const writeHead = http.ServerResponse.prototype.writeHead;
   http.ServerResponse.prototype.writeHead = function (this: import('node:http').ServerResponse, ...args: unknown[]) {
     const req = this.req;
-    const https =
-      Boolean((req?.socket as { encrypted?: boolean } | undefined)?.encrypted) ||
-      req?.headers['x-forwarded-proto'] === 'https';
+    const header = (name: string) => {
+      const value = req?.headers[name];
+      return Array.isArray(value) ? value.join(',') : (value ?? null);
+    };
+    // HTTPS as the browser sees it: X-Forwarded-Proto counts only from a trusted proxy.
+    const { https } = clientOf(
+      {
+        peer: req?.socket?.remoteAddress ?? '',
+        encrypted: Boolean((req?.socket as { encrypted?: boolean } | undefined)?.encrypted),
+        host: header('host'),
+        forwardedFor: null,
+        forwardedProto: header('x-forwarded-proto'),
+        forwardedHost: null,
+      },
+      trust,
+    );
     const headerArg = args.find((a) => a && typeof a === 'object') as Record<string, unknown> | undefined;
     const type = String(
       this.getHeader('content-type') ?? headerArg?.['content-type'] ?? headerArg?.['Content-Type'] ?? '',

@@ -1,20 +1,13 @@
 import type { RateLimiter } from './rate-limiter.ts';
-import { readBody, BodyTooLarge, BodyTooSlow } from './read-body.ts';
-import { isSameSite } from './origin.ts';
+import type { RequestInfo } from './gate.ts';
 import { json, htmlError } from './responses.ts';
-
-/** The largest form body accepted: a complete test or a 5,000-character comment is far below. */
-export const MAX_BODY_BYTES = 32 * 1024;
 
 const FORM_TYPE = 'application/x-www-form-urlencoded';
 
 export interface SubmissionRequest {
   request: Request;
-  url: URL;
-  clientAddress: string;
-  allowedOrigins: string[];
-  /** How long the client may take to send the whole body. */
-  bodyTimeoutSeconds: number;
+  /** The client and the body, as the gate read them. */
+  info: RequestInfo;
 }
 
 export interface Submission {
@@ -28,23 +21,21 @@ export interface Submission {
 }
 
 /**
- * The checks every form endpoint makes before looking at the fields: same-site Origin,
- * the client's rate limit, a JSON or urlencoded body of at most 32 KB, parseable.
- * Returns the parsed submission, or the 4xx to send.
+ * The checks every form endpoint makes before looking at the fields (the gate has
+ * checked the origin and read the body within its limits): the client's rate limit, a
+ * JSON or urlencoded body, parseable. Returns the parsed submission, or the 4xx to send.
  */
-export async function readSubmission(
+export function readSubmission(
   req: SubmissionRequest,
   limiter: RateLimiter,
   back?: { href: string; label: string },
-): Promise<Submission | Response> {
+): Submission | Response {
   const type = (req.request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
   const isForm = type === FORM_TYPE;
   const fail = (status: number, message: string, headers: Record<string, string> = {}) =>
     isForm ? htmlError(status, message, headers, back) : json(status, { error: message }, headers);
 
-  if (!isSameSite(req.request.headers.get('origin'), req.url, req.allowedOrigins))
-    return fail(403, 'Richiesta da un sito non autorizzato.');
-  const wait = limiter.hit(req.clientAddress);
+  const wait = limiter.hit(req.info.client.key);
   if (wait > 0)
     return fail(429, `Troppi invii ravvicinati: riprova tra ${Math.ceil(wait / 60)} minuti.`, {
       'Retry-After': String(wait),
@@ -54,25 +45,10 @@ export async function readSubmission(
       error: 'Formato non supportato: invia JSON (application/json) o un modulo (application/x-www-form-urlencoded).',
     });
   }
-
-  let text: string;
-  try {
-    text = await readBody(req.request, MAX_BODY_BYTES, req.bodyTimeoutSeconds * 1000);
-  } catch (error) {
-    // The rest of the body is never read: the connection is closed rather than reused with its leftovers.
-    if (error instanceof BodyTooLarge)
-      return fail(413, 'La richiesta è troppo grande (massimo 32 KB).', { Connection: 'close' });
-    if (error instanceof BodyTooSlow)
-      return fail(408, 'La richiesta è arrivata troppo lentamente: riprova.', { Connection: 'close' });
-    return fail(400, 'La richiesta non è stata ricevuta per intero: riprova.');
-  }
-  if (isForm) {
-    const form = new URLSearchParams(text);
-    return { isForm, input: Object.fromEntries(form), form, fail };
-  }
+  if (isForm) return { isForm, input: Object.fromEntries(req.info.form), form: req.info.form, fail };
   let input: unknown;
   try {
-    input = JSON.parse(text);
+    input = JSON.parse(req.info.body);
   } catch {
     return json(400, { error: 'Il corpo della richiesta non è JSON valido.' });
   }

@@ -27,7 +27,7 @@ export interface FormRetry {
  * transaction before answering.
  */
 export async function handleLead(req: SubmissionRequest, quiz: Quiz, rt: Runtime): Promise<Response | FormRetry> {
-  const submission = await readSubmission(req, rt.leadLimiter);
+  const submission = readSubmission(req, rt.leadLimiter);
   if (submission instanceof Response) return submission;
   const { isForm, fail } = submission;
   const input: unknown = submission.form ? payloadFromForm(submission.form) : submission.input;

@@ -58,7 +58,8 @@ export function transaction<T>(db: DatabaseSync, work: () => T): T {
     db.exec('COMMIT');
     return result;
   } catch (error) {
-    db.exec('ROLLBACK');
+    // SQLite may have rolled back already (a full disk fails the COMMIT): the real error is `error`.
+    if (db.isTransaction) db.exec('ROLLBACK');
     throw error;
   }
 }
