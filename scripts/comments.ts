@@ -4,8 +4,7 @@
  *   npm run comments -- approve ID | spam ID | delete ID
  */
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../src/server/storage/database.ts';
-import { cliSettings } from './lib/cli.ts';
+import { cliSettings, openExisting } from './lib/cli.ts';
 import { SqliteCommentStore, type CommentStatus } from '../src/server/storage/comment-store.ts';
 
 const { positionals, values } = parseArgs({
@@ -13,7 +12,7 @@ const { positionals, values } = parseArgs({
   options: { pending: { type: 'boolean', default: false } },
 });
 const [command, rawId] = positionals;
-const db = openDatabase(cliSettings().DATA_DIR);
+const db = openExisting(cliSettings().DATA_DIR);
 const store = new SqliteCommentStore(db);
 
 function fail(message: string): never {

@@ -8,8 +8,7 @@ import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { quizSchema } from '../src/lib/quiz/schema.ts';
 import { leadsToCsv } from '../src/lib/leads/csv.ts';
-import { openDatabase } from '../src/server/storage/database.ts';
-import { cliSettings } from './lib/cli.ts';
+import { cliSettings, openExisting } from './lib/cli.ts';
 import { SqliteLeadStore } from '../src/server/storage/lead-store.ts';
 
 const { values } = parseArgs({
@@ -20,10 +19,9 @@ if (since && Number.isNaN(since.getTime())) {
   console.error(`--since: "${values.since}" is not a date (use YYYY-MM-DD)`);
   process.exit(2);
 }
-const quiz = quizSchema.parse(
-  parse(readFileSync(new URL('../content/quiz/test-gratuito.yaml', import.meta.url), 'utf8')),
-);
-const db = openDatabase(cliSettings().DATA_DIR);
+const settings = cliSettings();
+const quiz = quizSchema.parse(parse(readFileSync(`${settings.CONTENT_ROOT}/quiz/test-gratuito.yaml`, 'utf8')));
+const db = openExisting(settings.DATA_DIR);
 const leads = new SqliteLeadStore(db).list({ since, includeSpam: values['include-spam'] });
 process.stdout.write(leadsToCsv(leads, quiz));
 console.error(`${leads.length} leads exported`);

@@ -3,9 +3,8 @@
  *   npm run retention
  * Periods: RETENTION_LEADS_DAYS, RETENTION_SPAM_DAYS, RETENTION_UNAPPROVED_COMMENTS_DAYS (src/server/settings.ts).
  */
-import { openDatabase } from '../src/server/storage/database.ts';
 import { applyRetention } from '../src/server/storage/privacy.ts';
-import { cliSettings } from './lib/cli.ts';
+import { cliSettings, openExisting } from './lib/cli.ts';
 
 const settings = cliSettings();
 const periods = {
@@ -13,6 +12,6 @@ const periods = {
   spamDays: settings.RETENTION_SPAM_DAYS,
   unapprovedCommentsDays: settings.RETENTION_UNAPPROVED_COMMENTS_DAYS,
 };
-const db = openDatabase(settings.DATA_DIR);
+const db = openExisting(settings.DATA_DIR);
 console.log(`retention: removed ${JSON.stringify(applyRetention(db, periods))}`);
 db.close();

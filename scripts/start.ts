@@ -12,6 +12,7 @@ const supervisor = new Supervisor({
   releasesDir: settings.RELEASES_DIR,
   contentRoot: settings.CONTENT_ROOT,
   dataDir: settings.DATA_DIR,
+  siteUrl: settings.SITE_URL,
   checkSeconds: settings.PUBLISH_CHECK_SECONDS,
   keep: 3,
 });

@@ -48,6 +48,9 @@ function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void {
   );
 }
 
+/** Idle keep-alive connections are closed after this (sent to clients in `Keep-Alive: timeout=5`). */
+const KEEP_ALIVE_SECONDS = 5;
+
 /** Seconds a stopping server waits for requests in flight before it closes their connections. */
 const DRAIN_SECONDS = 10;
 
@@ -67,9 +70,12 @@ function serve(handler: Handler): void {
       res.end('Metodo non consentito.');
       return;
     }
+    // Handing over to a new release: each client is told to reconnect (to the new server) after this answer.
+    if (handingOver) res.setHeader('Connection', 'close');
     if (Number(req.headers['content-length']) > MAX_BODY_BYTES) return refuseTooLarge(req, res);
     handler(req, res);
   });
+  server.keepAliveTimeout = KEEP_ALIVE_SECONDS * 1000;
   server.listen({ host, port, reusePort: true }, () => {
     const address = server.address();
     const where = typeof address === 'object' && address ? `${host}:${address.port}` : `${host}:${port}`;
@@ -78,6 +84,7 @@ function serve(handler: Handler): void {
     process.send?.({ type: 'listening' });
   });
   let stopping = false;
+  let handingOver = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -94,6 +101,15 @@ function serve(handler: Handler): void {
       process.exit(0);
     }, DRAIN_SECONDS * 1000).unref();
   };
+  // A new release listens beside this one: keep answering, with `Connection: close`, until every
+  // client's idle keep-alive connection has expired (clients know the timeout), then stop. Closing
+  // them at once would race a client sending on one and reset its request.
+  process.on('message', (message: { type?: string }) => {
+    if (message?.type !== 'handover' || handingOver || stopping) return;
+    handingOver = true;
+    console.log('[segnalazione] a new release is online: handing over');
+    setTimeout(() => stop('handover'), (KEEP_ALIVE_SECONDS + 1) * 1000);
+  });
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
   // Under the supervisor: when it is gone (killed), this server must not hold the port forever.

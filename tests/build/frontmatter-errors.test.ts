@@ -6,6 +6,7 @@ import { stripVTControlCharacters } from 'node:util';
 import path from 'node:path';
 import { ROOT } from '../support/paths.ts';
 import { cleanEnv } from '../support/clean-env.ts';
+import { withAstroLock } from '../support/build-lock.ts';
 
 const dirs: string[] = [];
 
@@ -16,11 +17,13 @@ async function syncArticle(frontmatter: string) {
   await mkdir(path.join(root, 'articles'), { recursive: true });
   await mkdir(path.join(root, 'pages'), { recursive: true });
   await writeFile(path.join(root, 'articles', 'articolo-rotto.mdx'), `---\n${frontmatter}\n---\n\nTesto.\n`);
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'sync'], {
-    cwd: ROOT,
-    env: cleanEnv({ CONTENT_ROOT: root }),
-    encoding: 'utf8',
-  });
+  const result = await withAstroLock(async () =>
+    spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'sync'], {
+      cwd: ROOT,
+      env: cleanEnv({ CONTENT_ROOT: root }),
+      encoding: 'utf8',
+    }),
+  );
   // Colours (on under CI) would split "pubDate:" with escape codes.
   return { status: result.status, output: stripVTControlCharacters(result.stdout + result.stderr) };
 }

@@ -11,6 +11,8 @@ import { ROOT, TEST_BUILD, TEST_CONTENT, TEST_DIST } from './paths.ts';
  * `REUSE_BUILD=1` skips the build when one exists (for quick local reruns).
  */
 export default async function buildSite(): Promise<void> {
+  // A lock left by an interrupted run would hold every later one.
+  await rm(path.join(TEST_BUILD, 'astro-in-root.lock'), { recursive: true, force: true });
   if (process.env.REUSE_BUILD === '1' && existsSync(path.join(TEST_DIST, 'server', 'entry.mjs'))) return;
   await rm(TEST_BUILD, { recursive: true, force: true });
   await mkdir(TEST_BUILD, { recursive: true });

@@ -9,6 +9,8 @@ export interface Release {
   id: string;
   dir: string;
   builtAt: Date;
+  /** The SITE_URL it was built for (its canonical URLs, sitemap and feed); unknown for `dist/`. */
+  siteUrl?: string;
 }
 
 export type BuildResult = { ok: true; release: Release } | { ok: false; error: string };
@@ -36,7 +38,7 @@ export class Releases {
     try {
       const id = await readlink(path.join(this.dir, CURRENT));
       const meta = JSON.parse(await readFile(path.join(this.dir, id, 'release.json'), 'utf8'));
-      return { id, dir: path.join(this.dir, id), builtAt: new Date(meta.builtAt) };
+      return { id, dir: path.join(this.dir, id), builtAt: new Date(meta.builtAt), siteUrl: meta.siteUrl };
     } catch {
       const dist = path.join(this.root, 'dist');
       try {
@@ -48,13 +50,19 @@ export class Releases {
   }
 
   /**
-   * Whether anything the build reads (the content, the code, the settings file) changed
-   * after `release` was built: `npm start` after an edit must not serve the old site.
+   * Whether anything the build reads (the content, the code, the settings file, SITE_URL)
+   * changed after `release` was built: `npm start` after an edit, or an image started for
+   * another domain, must not serve the old site.
    */
-  async isStale(release: Release, contentRoot: string): Promise<boolean> {
-    const sources = [contentRoot, 'src', 'public', 'astro.config.mjs', 'package-lock.json'];
+  async isStale(release: Release, contentRoot: string, siteUrl: string): Promise<boolean> {
+    if (release.siteUrl !== undefined && release.siteUrl !== siteUrl) return true;
+    return this.changedSince(release.builtAt, [contentRoot, 'src', 'public', 'astro.config.mjs', 'package-lock.json']);
+  }
+
+  /** Whether a file under one of `sources` (relative to the project) was modified after `time`. */
+  async changedSince(time: Date, sources: string[]): Promise<boolean> {
     for (const source of sources) {
-      if ((await newestChange(path.resolve(this.root, source))) > release.builtAt.getTime()) return true;
+      if ((await newestChange(path.resolve(this.root, source))) > time.getTime()) return true;
     }
     return false;
   }
@@ -64,14 +72,14 @@ export class Releases {
    * answering. The build's start time is the release's time: an article dated during the
    * build is published by the next one.
    */
-  async build(now = new Date()): Promise<BuildResult> {
+  async build(siteUrl: string, now = new Date()): Promise<BuildResult> {
     await mkdir(this.dir, { recursive: true });
     const id = now.toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
     const dir = path.join(this.dir, id);
     const astro = path.join(this.root, 'node_modules', 'astro', 'bin', 'astro.mjs');
     const child = spawn(process.execPath, [astro, 'build', '--force', '--outDir', dir], {
       cwd: this.root,
-      env: process.env,
+      env: { ...process.env, SITE_URL: siteUrl },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {
@@ -87,8 +95,8 @@ export class Releases {
       await rm(dir, { recursive: true, force: true });
       return { ok: false, error: lastLines(output, 30) };
     }
-    await writeFile(path.join(dir, 'release.json'), JSON.stringify({ id, builtAt: now.toISOString() }));
-    return { ok: true, release: { id, dir, builtAt: now } };
+    await writeFile(path.join(dir, 'release.json'), JSON.stringify({ id, builtAt: now.toISOString(), siteUrl }));
+    return { ok: true, release: { id, dir, builtAt: now, siteUrl } };
   }
 
   /** Points `current` at a release, atomically (a new link renamed over the old one). */

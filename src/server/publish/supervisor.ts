@@ -6,11 +6,15 @@ import { readDatedArticles } from './articles-on-disk.ts';
 import { Releases, type Release } from './releases.ts';
 import { PUBLISHING_STATUS_FILE, type PublishingStatus } from './status.ts';
 
+const RETRY_AFTER_FAILURE_MS = 15 * 60_000;
+
 export interface SupervisorOptions {
   root: string;
   releasesDir: string;
   contentRoot: string;
   dataDir: string;
+  /** The public origin the site is built for (SITE_URL). */
+  siteUrl: string;
   /** How often the content is checked for an article whose time has come. */
   checkSeconds: number;
   /** Releases kept besides the one online, to go back by hand. */
@@ -34,6 +38,8 @@ export class Supervisor {
   private building: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private stopping = false;
+  /** When the last build failed: the same content is not built again for a while. */
+  private failedAt: Date | null = null;
   private status: PublishingStatus = { supervised: true };
 
   constructor(options: SupervisorOptions) {
@@ -47,8 +53,8 @@ export class Supervisor {
    */
   async start(): Promise<void> {
     let release = await this.releases.current();
-    if (!release || (await this.releases.isStale(release, this.options.contentRoot))) {
-      const built = await this.releases.build(this.options.now());
+    if (!release || (await this.releases.isStale(release, this.options.contentRoot, this.options.siteUrl))) {
+      const built = await this.releases.build(this.options.siteUrl, this.options.now());
       if (!built.ok) throw new Error(`the first build failed:\n${built.error}`);
       await this.releases.switchTo(built.release);
       release = built.release;
@@ -61,8 +67,13 @@ export class Supervisor {
 
   /** Builds and switches to a new release now (or right after the build in progress). */
   publish(reason: string): Promise<void> {
-    this.building = (this.building ?? Promise.resolve()).then(() => this.rebuild(reason));
-    return this.building;
+    const build: Promise<void> = (this.building ?? Promise.resolve())
+      .then(() => this.rebuild(reason))
+      .finally(() => {
+        if (this.building === build) this.building = null;
+      });
+    this.building = build;
+    return build;
   }
 
   /** Stops watching and stops the server, letting its requests in flight finish. */
@@ -78,7 +89,8 @@ export class Supervisor {
     try {
       const articles = await readDatedArticles(this.options.contentRoot);
       const due = nextPublication(articles, this.online.release.builtAt);
-      if (due && due.getTime() <= this.options.now().getTime()) {
+      const now = this.options.now();
+      if (due && due.getTime() <= now.getTime() && (await this.worthRetrying(now))) {
         const titles = articles.filter((a) => !a.draft && a.pubDate.getTime() === due.getTime()).map((a) => a.title);
         await this.publish(`programmato: ${titles.join(', ')}`);
       }
@@ -87,15 +99,25 @@ export class Supervisor {
     }
   }
 
+  /**
+   * After a failed build, the same content would fail again: the next attempt waits for a
+   * change to the content, or RETRY_AFTER_FAILURE (a fault of the machine may have passed).
+   */
+  private async worthRetrying(now: Date): Promise<boolean> {
+    if (!this.failedAt) return true;
+    if (now.getTime() - this.failedAt.getTime() >= RETRY_AFTER_FAILURE_MS) return true;
+    return this.releases.changedSince(this.failedAt, [this.options.contentRoot]);
+  }
+
   private async rebuild(reason: string): Promise<void> {
     if (this.stopping) return;
     const at = this.options.now();
     this.options.log(`building (${reason})`);
-    const built = await this.releases.build(at);
+    const built = await this.releases.build(this.options.siteUrl, at);
     if (!built.ok) {
+      this.failedAt = at;
       this.options.log(`build failed, the site stays as it was:\n${built.error}`);
       await this.record({ lastAttempt: { at: at.toISOString(), reason, ok: false, error: built.error } });
-      // Retried at the next check only if the content changes the schedule; a person reads the error.
       return;
     }
     let child: ChildProcess;
@@ -107,16 +129,17 @@ export class Supervisor {
       await this.record({ lastAttempt: { at: at.toISOString(), reason, ok: false, error: message } });
       return;
     }
+    this.failedAt = null;
     const previous = this.online;
     this.online = { release: built.release, child };
     await this.releases.switchTo(built.release);
-    if (previous) await stopChild(previous.child);
-    await this.releases.prune(this.options.keep, built.release);
     this.options.log(`online: release ${built.release.id}`);
     await this.record({
       current: { id: built.release.id, builtAt: built.release.builtAt.toISOString() },
       lastAttempt: { at: at.toISOString(), reason, ok: true },
     });
+    if (previous) await stopChild(previous.child, true);
+    await this.releases.prune(this.options.keep, built.release);
   }
 
   /** Starts a release's server and resolves once it listens; a server that dies later is started again. */
@@ -162,10 +185,15 @@ export class Supervisor {
   }
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
+/**
+ * Stops a release's server: at once (SIGTERM), or, when another one already serves the
+ * port, by a handover that lets its clients' connections move over first.
+ */
+function stopChild(child: ChildProcess, handover = false): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once('exit', () => resolve());
-    child.kill('SIGTERM');
+    if (handover && child.connected) child.send({ type: 'handover' });
+    else child.kill('SIGTERM');
   });
 }

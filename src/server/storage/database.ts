@@ -1,5 +1,5 @@
 import { DatabaseSync } from 'node:sqlite';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { MIGRATIONS } from './migrations.ts';
 
@@ -21,6 +21,16 @@ export function openDatabase(dataDir: string, file = 'site.db'): DatabaseSync {
   `);
   migrate(db);
   return db;
+}
+
+/**
+ * Opens the database of an existing `dataDir`, for the command-line tools: a mistyped
+ * folder is an error naming it, never a new empty database that seems to hold no leads.
+ */
+export function openExistingDatabase(dataDir: string): DatabaseSync {
+  if (!existsSync(path.join(dataDir, 'site.db')))
+    throw new Error(`No database in ${path.resolve(dataDir)} (DATA_DIR): is the folder right?`);
+  return openDatabase(dataDir);
 }
 
 /** Applies the migrations not yet applied, each in its own transaction. Returns the versions applied. */

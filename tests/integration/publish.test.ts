@@ -1,0 +1,125 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { freePort, tempDataDir } from '../support/server.ts';
+import { cleanEnv } from '../support/clean-env.ts';
+import { eventually } from '../support/leads.ts';
+import { withAstroLock } from '../support/build-lock.ts';
+import { ROOT, TEST_BUILD, TEST_CONTENT } from '../support/paths.ts';
+import { releasesFromTestBuild } from '../support/releases.ts';
+import type { PublishingStatus } from '../../src/server/publish/status.ts';
+
+/*
+ * `npm start` as production runs it: the supervisor serves the current release and, when
+ * a scheduled article's time comes, builds a new one and switches to it with nobody
+ * running a build. The test build is the first release, so only the publication builds.
+ */
+const RELEASES = path.join(TEST_BUILD, 'releases-publish');
+const content = path.join(TEST_BUILD, 'content-publish');
+let supervisor: ChildProcess;
+let url: string;
+let dataDir: string;
+let log = '';
+
+const article = (title: string, pubDate: Date, extra = '') => `---
+title: "${title}"
+description: "Un articolo di prova che il sito deve pubblicare da solo quando arriva la sua data."
+pubDate: ${pubDate.toISOString()}
+${extra}---
+
+Testo dell'articolo programmato.
+`;
+
+beforeAll(async () => {
+  await Promise.all([rm(RELEASES, { recursive: true, force: true }), rm(content, { recursive: true, force: true })]);
+  await cp(TEST_CONTENT, content, { recursive: true });
+  await writeFile(
+    path.join(content, 'articles', 'arriva-da-solo.mdx'),
+    article('Un articolo che arriva da solo', new Date(Date.now() + 6000)),
+  );
+  // The first release is the test build, as if published a moment ago (after the content, so not stale).
+  await releasesFromTestBuild(RELEASES);
+  dataDir = await tempDataDir();
+  const port = await freePort();
+  url = `http://127.0.0.1:${port}`;
+  supervisor = spawn(process.execPath, [path.join(ROOT, 'scripts/start.ts')], {
+    cwd: ROOT,
+    env: cleanEnv({
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      CONTENT_ROOT: content,
+      RELEASES_DIR: RELEASES,
+      PUBLISH_CHECK_SECONDS: '0.5',
+      SITE_URL: 'https://www.segnalazionevincente.com',
+    }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  supervisor.stdout?.on('data', (c) => (log += c));
+  supervisor.stderr?.on('data', (c) => (log += c));
+  await eventually(async () => (await fetch(`${url}/`).catch(() => null))?.ok === true, 20_000, 'the site');
+}, 60_000);
+
+afterAll(async () => {
+  if (supervisor && supervisor.exitCode === null) {
+    await new Promise((resolve) => {
+      supervisor.once('exit', resolve);
+      supervisor.kill('SIGTERM');
+    });
+  }
+  await Promise.all([rm(RELEASES, { recursive: true, force: true }), rm(content, { recursive: true, force: true })]);
+});
+
+const status = async (): Promise<PublishingStatus> =>
+  JSON.parse(await readFile(path.join(dataDir, 'pubblicazione.json'), 'utf8'));
+const get = async (p: string) => (await fetch(url + p)).status;
+
+describe('scheduled publishing (npm start)', () => {
+  it('publishes a scheduled article at its time, refusing no request while it switches', async () => {
+    await withAstroLock(async () => {
+      expect(await get('/blog/arriva-da-solo/')).toBe(404);
+      let answered = 0;
+      const failures: string[] = [];
+      let done = false;
+      // A visitor who keeps reading the home page throughout.
+      const reader = (async () => {
+        while (!done) {
+          const res = await fetch(`${url}/`).catch((e: Error) => e);
+          if (res instanceof Error || res.status !== 200)
+            failures.push(String(res instanceof Error ? res : res.status));
+          else answered++;
+          if (res instanceof Response) await res.body?.cancel();
+        }
+      })();
+      await eventually(async () => (await get('/blog/arriva-da-solo/')) === 200, 120_000, `publication\n${log}`);
+      done = true;
+      await reader;
+      expect(failures).toEqual([]);
+      expect(answered).toBeGreaterThan(10);
+    });
+    const s = await status();
+    expect(s.lastAttempt).toMatchObject({ ok: true, reason: 'programmato: Un articolo che arriva da solo' });
+    expect(s.current?.id).not.toBe('20000101T000000');
+    expect(log).toContain('[pubblicazione] online: release');
+  }, 150_000);
+
+  it('keeps the site as it was when a build fails, and records the build’s own error', async () => {
+    await writeFile(
+      path.join(content, 'articles', 'rotto.mdx'),
+      article('Un articolo rotto', new Date(Date.now() - 1000), 'tags: "non una lista"\n'),
+    );
+    await writeFile(
+      path.join(content, 'articles', 'anche-questo.mdx'),
+      article('Anche questo arriva da solo', new Date(Date.now() + 1000)),
+    );
+    await withAstroLock(() =>
+      eventually(async () => (await status()).lastAttempt?.ok === false, 120_000, `a failed build\n${log}`),
+    );
+    const { lastAttempt } = await status();
+    expect(lastAttempt?.error).toContain('rotto');
+    expect(lastAttempt?.error).toContain('tags');
+    expect(await get('/blog/arriva-da-solo/')).toBe(200);
+    expect(await get('/blog/anche-questo/')).toBe(404);
+  }, 150_000);
+});
