@@ -202,6 +202,20 @@ describe('access to the team area', () => {
   });
 });
 
+describe('publishing in the team area', () => {
+  it('lists the scheduled articles with their date and time in Rome, and says whether publishing is automatic', async () => {
+    const team = client();
+    await team.signIn();
+    const { res, body } = await team.text('/admin/pubblicazione/');
+    expect(res.status).toBe(200);
+    expect(body).toContain('Articolo programmato FIXTURE-FUTURE-91c2');
+    expect(body).toMatch(/<time datetime="2999-01-01T00:00:00.000Z">01\/01\/2999, 01:00<\/time>/);
+    expect(body).not.toContain('Bozza di prova');
+    // Started without the supervisor (npm run serve): nothing publishes by itself, and the page says so.
+    expect(body).toContain('Non attiva: questo server è stato avviato senza');
+  });
+});
+
 describe('leads in the team area', () => {
   it('filters and exports the same rows as the database, user text intact', async () => {
     const tricky = 'Rossi; "Figli" & C.';

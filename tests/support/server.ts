@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { TEST_DIST } from './paths.ts';
+import { TEST_CONTENT, TEST_DIST } from './paths.ts';
 import { cleanEnv } from './clean-env.ts';
 
 export interface RunningServer {
@@ -33,7 +33,8 @@ export function freePort(): Promise<number> {
 export async function startServer(env: Record<string, string> = {}, dist = TEST_DIST): Promise<RunningServer> {
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(dist, 'server', 'entry.mjs')], {
-    env: cleanEnv({ HOST: '127.0.0.1', PORT: String(port), ...env }),
+    // The content the test build was made from: what the server reads at run time (the schedule) matches it.
+    env: cleanEnv({ HOST: '127.0.0.1', PORT: String(port), CONTENT_ROOT: TEST_CONTENT, ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
