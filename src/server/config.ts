@@ -19,7 +19,7 @@ export interface ServerConfig {
   bodyTimeoutSeconds: number;
   email: { smtpUrl: string; to: string[]; from: string } | null;
   webhook: { url: string; secret: string } | null;
-  outbox: { maxAttempts: number; retrySeconds: number; pollSeconds: number };
+  outbox: { maxAttempts: number; retrySeconds: number; pollSeconds: number; sendTimeoutSeconds: number };
   /** The team area's one user; null when no password is configured (the area is closed). */
   admin: { user: string; passwordHash: string; sessionHours: number } | null;
   retention: { leadsDays: number; spamDays: number; unapprovedCommentsDays: number };
@@ -73,6 +73,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Server
       maxAttempts: env.OUTBOX_MAX_ATTEMPTS,
       retrySeconds: env.OUTBOX_RETRY_SECONDS,
       pollSeconds: env.OUTBOX_POLL_SECONDS,
+      sendTimeoutSeconds: env.OUTBOX_SEND_TIMEOUT_SECONDS,
     },
     admin: passwordHash ? { user: env.ADMIN_USER, passwordHash, sessionHours: env.ADMIN_SESSION_HOURS } : null,
     retention: {

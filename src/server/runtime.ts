@@ -45,8 +45,8 @@ function createRuntime(): Runtime {
   const db = openDatabase(config.dataDir);
   const outbox = new OutboxStore(db);
   const senders = {
-    ...(config.email && { email: emailSender(config.email) }),
-    ...(config.webhook && { webhook: webhookSender(config.webhook) }),
+    ...(config.email && { email: emailSender(config.email, config.outbox.sendTimeoutSeconds) }),
+    ...(config.webhook && { webhook: webhookSender(config.webhook, config.outbox.sendTimeoutSeconds) }),
   };
   const worker = new OutboxWorker(outbox, { ...config.outbox, senders, log: (line) => console.error(line) });
   const off = [!config.email && 'email (SMTP_URL)', !config.webhook && 'webhook (WEBHOOK_URL)'].filter(Boolean);

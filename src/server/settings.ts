@@ -70,6 +70,8 @@ const serverShape = {
   OUTBOX_MAX_ATTEMPTS: whole(1, 8),
   OUTBOX_RETRY_SECONDS: decimal(0.1, 30),
   OUTBOX_POLL_SECONDS: decimal(0.05, 5),
+  /** The longest one email or webhook delivery may take (connect, greeting, answer). */
+  OUTBOX_SEND_TIMEOUT_SECONDS: decimal(0.5, 20),
 };
 
 const buildSchema = z.object(buildShape);

@@ -12,8 +12,11 @@ export interface ReceivedMail {
   html: string;
 }
 
-/** A real SMTP server on loopback that keeps what it receives. */
-export async function startSmtp() {
+/**
+ * A real SMTP server on loopback that keeps what it receives. `beforeAccept` runs before
+ * each message is acknowledged (to make something happen while a delivery is in flight).
+ */
+export async function startSmtp(beforeAccept: () => Promise<void> = async () => {}) {
   const mails: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -25,6 +28,7 @@ export async function startSmtp() {
       stream.on('end', async () => {
         const raw = Buffer.concat(chunks);
         const parsed = await simpleParser(raw);
+        await beforeAccept();
         mails.push({
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((r) => r.address),

@@ -6,11 +6,21 @@ import { signWebhook } from '../../lib/notify/webhook-signature.ts';
 /** Delivers one outbox item; throws to ask for a retry. */
 export type Sender = (payload: unknown, deliveryId: number) => Promise<void>;
 
-/** Sends the team's notifications over SMTP. */
-export function emailSender(config: NonNullable<ServerConfig['email']>): Sender {
+/**
+ * Sends the team's notifications over SMTP, with explicit timeouts: nodemailer's own
+ * socket timeout is 10 minutes, which a mail server that accepts and then hangs would use.
+ */
+export function emailSender(config: NonNullable<ServerConfig['email']>, timeoutSeconds: number): Sender {
   let transport: ReturnType<typeof createTransport> | null = null;
+  const ms = timeoutSeconds * 1000;
   return async (payload) => {
-    transport ??= createTransport(config.smtpUrl);
+    transport ??= createTransport({
+      url: config.smtpUrl,
+      connectionTimeout: Math.min(ms, 10_000),
+      greetingTimeout: Math.min(ms, 10_000),
+      socketTimeout: ms,
+      dnsTimeout: Math.min(ms, 10_000),
+    } as Parameters<typeof createTransport>[0]);
     // A message may name its own recipients: held comments go to the moderators.
     const message = payload as EmailMessage & { to?: string[] };
     await transport.sendMail({
@@ -23,8 +33,8 @@ export function emailSender(config: NonNullable<ServerConfig['email']>): Sender 
   };
 }
 
-/** POSTs the signed JSON to the webhook; any answer but 2xx is a failure to retry. */
-export function webhookSender(config: NonNullable<ServerConfig['webhook']>): Sender {
+/** POSTs the signed JSON to the webhook; any answer but 2xx (or none in time) is a failure to retry. */
+export function webhookSender(config: NonNullable<ServerConfig['webhook']>, timeoutSeconds: number): Sender {
   return async (payload, deliveryId) => {
     const body = JSON.stringify(payload);
     const res = await fetch(config.url, {
@@ -37,7 +47,7 @@ export function webhookSender(config: NonNullable<ServerConfig['webhook']>): Sen
         'X-SV-Signature': signWebhook(config.secret, body, Math.floor(Date.now() / 1000)),
       },
       body,
-      signal: AbortSignal.timeout(10_000),
+      signal: AbortSignal.timeout(timeoutSeconds * 1000),
     });
     await res.body?.cancel();
     if (!res.ok) throw new Error(`webhook answered ${res.status}`);

@@ -117,4 +117,28 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 4,
+    name: 'review flag, start-token uses, sessions bound to the credential, reason codes',
+    sql: `
+      -- A lead we could not verify because of our own start-token problems: kept and shown, never silent spam.
+      ALTER TABLE leads ADD COLUMN review_reason TEXT;
+      -- Which start token (a digest, never the token) a lead or comment came with: tokens are counted.
+      ALTER TABLE leads ADD COLUMN token_digest TEXT;
+      CREATE INDEX leads_token ON leads (token_digest) WHERE token_digest IS NOT NULL;
+      ALTER TABLE comments ADD COLUMN token_digest TEXT;
+      -- A session is valid only while the credential it was opened with is the configured one.
+      ALTER TABLE sessions ADD COLUMN credential TEXT NOT NULL DEFAULT '';
+      -- One vocabulary of reasons for leads and comments (src/lib/abuse/reasons.ts).
+      UPDATE leads SET spam_reason = 'token-missing' WHERE spam_reason = 'no-start-token';
+      UPDATE comments SET reason = CASE reason
+        WHEN 'troppi link' THEN 'too-many-links'
+        WHEN 'primo commento' THEN 'first-comment'
+        WHEN 'moderazione di tutti i commenti' THEN 'moderate-all'
+        WHEN 'scritto troppo in fretta' THEN 'too-fast'
+        WHEN 'inviato senza il modulo della pagina' THEN 'token-missing'
+        ELSE reason END;
+      CREATE INDEX outbox_channel_due ON outbox (channel, status, next_attempt_at);
+    `,
+  },
 ];

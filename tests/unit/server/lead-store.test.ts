@@ -43,8 +43,8 @@ describe('the SQLite lead store', () => {
       lead,
     });
     expect(store.get(lead.id)).toEqual(lead);
-    expect(new OutboxStore(db).due(new Date('2030-01-01'))).toMatchObject([
-      { leadId: lead.id, channel: 'email', payload: { subject: 's' }, attempts: 0 },
+    expect(new OutboxStore(db).claim('email', new Date('2030-01-01'), new Date('2030-01-02'))).toMatchObject([
+      { leadId: lead.id, channel: 'email', payload: { subject: 's' }, attempts: 1 },
     ]);
   });
 
