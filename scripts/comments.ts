@@ -6,6 +6,8 @@
 import { parseArgs } from 'node:util';
 import { cliSettings, openExisting } from './lib/cli.ts';
 import { SqliteCommentStore, type CommentStatus } from '../src/server/storage/comment-store.ts';
+import { printable } from '../src/lib/text/characters.ts';
+import { reasonLabel } from '../src/lib/abuse/reasons.ts';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -23,9 +25,10 @@ function fail(message: string): never {
 if (command === 'list') {
   const comments = store.list({ status: values.pending ? 'pending' : undefined });
   for (const c of comments) {
-    const text = c.text.replace(/\s+/g, ' ');
+    // Stored text is shown, never run: an escape sequence in a comment must not reach the terminal.
+    const text = printable(c.text.replace(/\s+/g, ' '));
     console.log(
-      `#${c.id} [${c.status}${c.reason ? `: ${c.reason}` : ''}] ${c.createdAt} /blog/${c.articleId}/ ${c.name} <${c.email}>${c.parentId ? ` ↳ #${c.parentId}` : ''}\n    ${text.length > 160 ? `${text.slice(0, 160)}…` : text}`,
+      `#${c.id} [${c.status}${c.reason ? `: ${reasonLabel(c.reason)}` : ''}] ${c.createdAt} /blog/${c.articleId}/ ${printable(c.name)} <${printable(c.email)}>${c.parentId ? ` ↳ #${c.parentId}` : ''}\n    ${text.length > 160 ? `${text.slice(0, 160)}…` : text}`,
     );
   }
   console.log(`${comments.length} comments${values.pending ? ' pending' : ''}`);

@@ -1,10 +1,13 @@
 /**
  * Applies the retention periods now (the server also does it daily), for cron users:
- *   npm run retention
+ *   npm run retention [-- --force]
+ * Like the server, it refuses to run when the clock looks wrong (before the newest row, or
+ * a run that would delete most leads); --force runs it anyway, once a person has checked.
  * Periods: RETENTION_LEADS_DAYS, RETENTION_SPAM_DAYS, RETENTION_UNAPPROVED_COMMENTS_DAYS (src/server/settings.ts).
  */
 import { applyRetention } from '../src/server/storage/privacy.ts';
-import { cliSettings, openExisting } from './lib/cli.ts';
+import { parseArgs } from 'node:util';
+import { cliSettings, fail, openExisting } from './lib/cli.ts';
 
 const settings = cliSettings();
 const periods = {
@@ -12,6 +15,9 @@ const periods = {
   spamDays: settings.RETENTION_SPAM_DAYS,
   unapprovedCommentsDays: settings.RETENTION_UNAPPROVED_COMMENTS_DAYS,
 };
+const { values } = parseArgs({ options: { force: { type: 'boolean', default: false } } });
 const db = openExisting(settings.DATA_DIR);
-console.log(`retention: removed ${JSON.stringify(applyRetention(db, periods))}`);
+const result = applyRetention(db, periods, new Date(), { force: values.force });
+if ('skipped' in result) fail(`retention skipped: ${result.skipped.message}`);
+console.log(`retention: removed ${JSON.stringify(result.removed)}`);
 db.close();

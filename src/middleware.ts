@@ -1,5 +1,6 @@
 import { defineMiddleware } from 'astro:middleware';
-import { getRuntime } from './server/runtime.ts';
+import { getRuntime, StorageUnavailable } from './server/runtime.ts';
+import { unavailable } from './server/http/responses.ts';
 import { guardAdmin } from './server/admin/guard.ts';
 import { gate } from './server/http/gate.ts';
 import { boot } from './server/boot.ts';
@@ -10,7 +11,13 @@ if (globalThis.__segnalazioneBoot) boot();
 
 export const onRequest = defineMiddleware((context, next) => {
   if (context.isPrerendered) return next();
-  const rt = getRuntime();
+  let rt;
+  try {
+    rt = getRuntime();
+  } catch (error) {
+    if (error instanceof StorageUnavailable) return unavailable(context.url.pathname, context.request);
+    throw error;
+  }
   return gate(
     context,
     () => {

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { htmlPage } from './http/responses.ts';
-import { getRuntime } from './runtime.ts';
+import { getConfig, getRuntime, StorageUnavailable } from './runtime.ts';
 import { installSecurityHeaders } from './http/security-headers.ts';
 import { MAX_BODY_BYTES } from './http/body-limits.ts';
 
@@ -18,8 +18,14 @@ declare global {
  * The entry then hands its request handler to `serve`.
  */
 export function boot(): void {
-  const rt = getRuntime();
-  installSecurityHeaders(rt.config.trustProxy);
+  const config = getConfig();
+  installSecurityHeaders(config.trustProxy);
+  try {
+    getRuntime();
+  } catch (error) {
+    // Logged by getRuntime; the static pages are served all the same.
+    if (!(error instanceof StorageUnavailable)) throw error;
+  }
   globalThis.__segnalazioneServe = (handler) => serve(handler);
 }
 
@@ -61,8 +67,14 @@ const DRAIN_SECONDS = 10;
  * flight finish, stops the outbox worker and closes the database.
  */
 function serve(handler: Handler): void {
-  const rt = getRuntime();
-  const { host, port } = rt.config.listen;
+  const { host, port } = getConfig().listen;
+  const runtime = () => {
+    try {
+      return getRuntime();
+    } catch {
+      return null;
+    }
+  };
   const server = createServer({ requestTimeout: 30_000, headersTimeout: 15_000 }, (req, res) => {
     // The adapter turns these into a WHATWG Request, which refuses them with a 500.
     if (UNSUPPORTED.has(req.method ?? '')) {
@@ -89,15 +101,15 @@ function serve(handler: Handler): void {
     if (stopping) return;
     stopping = true;
     console.log(`[segnalazione] ${signal}: finishing requests in flight, then stopping`);
-    rt.worker.stop();
+    runtime()?.worker.stop();
     server.close(() => {
-      rt.close();
+      runtime()?.close();
       process.exit(0);
     });
     server.closeIdleConnections();
     setTimeout(() => {
       server.closeAllConnections();
-      rt.close();
+      runtime()?.close();
       process.exit(0);
     }, DRAIN_SECONDS * 1000).unref();
   };

@@ -1,6 +1,7 @@
 import { hashPassword, isPasswordHash } from './admin/password.ts';
 import { readSettings, ConfigError } from './settings.ts';
 import { parseTrustProxy, type TrustProxy } from '../lib/http/forwarded.ts';
+import type { TokenPurpose, TokenRules } from '../lib/abuse/start-token.ts';
 
 export { ConfigError };
 
@@ -14,14 +15,21 @@ export interface ServerConfig {
   /** Which peers' X-Forwarded-* headers are believed. */
   trustProxy: TrustProxy;
   rateLimit: { max: number; windowSeconds: number };
-  minFillSeconds: number;
+  /** What a start token must show for a lead or a comment to be accepted without a person looking. */
+  tokens: Record<TokenPurpose, TokenRules>;
   /** A form body must arrive within this time (slow clients are cut off with 408). */
   bodyTimeoutSeconds: number;
   email: { smtpUrl: string; to: string[]; from: string } | null;
   webhook: { url: string; secret: string } | null;
   outbox: { maxAttempts: number; retrySeconds: number; pollSeconds: number; sendTimeoutSeconds: number };
   /** The team area's one user; null when no password is configured (the area is closed). */
-  admin: { user: string; passwordHash: string; sessionHours: number } | null;
+  admin: {
+    user: string;
+    passwordHash: string;
+    /** What identifies the credential across restarts (ADMIN_PASSWORD is hashed with a new salt each time). */
+    credentialSource: string;
+    sessionHours: number;
+  } | null;
   retention: { leadsDays: number; spamDays: number; unapprovedCommentsDays: number };
   comments: {
     /** Moderators told of held comments (default: NOTIFY_EMAIL_TO). */
@@ -65,7 +73,18 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Server
     trustProxy,
     dataDir: env.DATA_DIR,
     rateLimit: { max: env.LEADS_RATE_LIMIT, windowSeconds: env.LEADS_RATE_WINDOW_SECONDS },
-    minFillSeconds: env.LEADS_MIN_FILL_SECONDS,
+    tokens: {
+      lead: {
+        minFillSeconds: env.LEADS_MIN_FILL_SECONDS,
+        maxAgeSeconds: env.START_TOKEN_MAX_AGE_HOURS * 3600,
+        maxUses: 3,
+      },
+      comment: {
+        minFillSeconds: env.LEADS_MIN_FILL_SECONDS,
+        maxAgeSeconds: env.START_TOKEN_MAX_AGE_HOURS * 3600,
+        maxUses: 5,
+      },
+    },
     bodyTimeoutSeconds: env.REQUEST_BODY_TIMEOUT_SECONDS,
     email: env.SMTP_URL ? { smtpUrl: env.SMTP_URL, to, from: env.NOTIFY_EMAIL_FROM } : null,
     webhook: env.WEBHOOK_URL && env.WEBHOOK_SECRET ? { url: env.WEBHOOK_URL, secret: env.WEBHOOK_SECRET } : null,
@@ -75,7 +94,14 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Server
       pollSeconds: env.OUTBOX_POLL_SECONDS,
       sendTimeoutSeconds: env.OUTBOX_SEND_TIMEOUT_SECONDS,
     },
-    admin: passwordHash ? { user: env.ADMIN_USER, passwordHash, sessionHours: env.ADMIN_SESSION_HOURS } : null,
+    admin: passwordHash
+      ? {
+          user: env.ADMIN_USER,
+          passwordHash,
+          credentialSource: env.ADMIN_PASSWORD_HASH ?? `password:${env.ADMIN_PASSWORD}`,
+          sessionHours: env.ADMIN_SESSION_HOURS,
+        }
+      : null,
     retention: {
       leadsDays: env.RETENTION_LEADS_DAYS,
       spamDays: env.RETENTION_SPAM_DAYS,

@@ -48,6 +48,8 @@ const serverShape = {
   LEADS_RATE_LIMIT: whole(1, 10),
   LEADS_RATE_WINDOW_SECONDS: whole(1, 600),
   LEADS_MIN_FILL_SECONDS: decimal(0, 5),
+  /** A form's start token older than this no longer vouches for a submission (it is reviewed by a person). */
+  START_TOKEN_MAX_AGE_HOURS: decimal(0.01, 24),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   NOTIFY_EMAIL_TO: z.string().optional(),
   NOTIFY_EMAIL_FROM: z.string().default('Segnalazione Vincente <noreply@segnalazionevincente.com>'),

@@ -89,7 +89,7 @@ describe('the team at work', () => {
 
     await page.goto(`${site.server.url}/admin/`);
     await expectNoAxeViolations(page);
-    await page.getByRole('button', { name: /Esci/ }).click();
+    await page.getByRole('button', { name: /^Esci \(/ }).click();
     await page.waitForURL('**/admin/accesso/');
     await page.close();
   });

@@ -37,8 +37,13 @@ describe('the container recipe', () => {
 
   it('builds in stages, and runs without dev dependencies as a non-root user with its data on a volume', () => {
     expect(dockerfile).toMatch(/^ARG NODE_IMAGE=node:24/m);
+    expect(dockerfile).toMatch(/^FROM \$\{NODE_IMAGE\} AS deps$/m);
     expect(stage('deps')).toContain('npm ci --omit=dev');
+    // The runtime is the build, which is the production-only install plus the first release.
+    expect(dockerfile).toMatch(/^FROM deps AS build$/m);
+    expect(dockerfile).toMatch(/^FROM build AS runtime$/m);
     expect(stage('build')).toMatch(/astro\.mjs build/);
+    expect(stage('build')).toContain('ASTRO_TELEMETRY_DISABLED=1');
     const runtime = stage('runtime');
     expect(runtime).toMatch(/^USER node$/m);
     expect(runtime).toMatch(/^VOLUME \/data$/m);

@@ -118,21 +118,22 @@ describe('abuse control', () => {
     expect(limited.body.error).toMatch(/Troppi invii ravvicinati/);
   });
 
-  it('flags a lead sent faster than the minimum fill time as spam', async () => {
+  it('keeps a lead sent faster than the minimum fill time for a person to check (a token fetched late is ours)', async () => {
     const dataDir = await tempDataDir();
     const s = await server({ DATA_DIR: dataDir, LEADS_MIN_FILL_SECONDS: '30' });
     const { status } = await submit(s.url, 30);
     expect(status).toBe(201);
-    expect(readDb(dataDir).leads[0]).toMatchObject({ spam: 1, spam_reason: 'too-fast' });
-    expect(readDb(dataDir).outbox).toEqual([]);
+    expect(readDb(dataDir).leads[0]).toMatchObject({ spam: 0, review_reason: 'too-fast' });
+    expect(readDb(dataDir).outbox.map((o) => o.status)).toEqual(['skipped', 'skipped']);
   });
 
   it('does not accept a forged start token', async () => {
     const dataDir = await tempDataDir();
     const s = await server({ DATA_DIR: dataDir });
-    const res = await submit(s.url, 31, { startToken: `${Date.now() - 60_000}.${'A'.repeat(43)}` });
+    const res = await submit(s.url, 31, { startToken: `lead.${Date.now() - 60_000}.${'A'.repeat(43)}` });
     expect(res.status).toBe(201);
-    expect(readDb(dataDir).leads[0]).toMatchObject({ spam: 1, spam_reason: 'no-start-token' });
+    expect(readDb(dataDir).leads[0]).toMatchObject({ spam: 1, spam_reason: 'token-forged' });
+    expect(readDb(dataDir).outbox).toEqual([]);
   });
 });
 

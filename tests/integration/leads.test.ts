@@ -165,13 +165,22 @@ describe('POST /api/leads with JSON (the island)', () => {
 
   it('answers spam like a success, stores it flagged and notifies nobody', async () => {
     const honeypot = await postJson(validLead({ startToken: await token(), website: 'http://spam.example' }, 6));
-    const noToken = await postJson(validLead({}, 7));
-    expect([honeypot.status, noToken.status]).toEqual([201, 201]);
+    expect(honeypot.status).toBe(201);
     const [h] = leadsWith('mario.6@azienda.it');
+    expect([h.spam, h.spam_reason, h.review_reason]).toEqual([1, 'honeypot', null]);
+    expect(readDb(dataDir).outbox.filter((o) => o.lead_id === h.id)).toEqual([]);
+  });
+
+  it('keeps a lead sent without a start token for a person to check, and tells the team', async () => {
+    const noToken = await postJson(validLead({}, 7));
+    expect(noToken.status).toBe(201);
     const [n] = leadsWith('mario.7@azienda.it');
-    expect([h.spam, h.spam_reason, n.spam, n.spam_reason]).toEqual([1, 'honeypot', 1, 'no-start-token']);
-    const outbox = readDb(dataDir).outbox.filter((o) => o.lead_id === h.id || o.lead_id === n.id);
-    expect(outbox).toEqual([]);
+    expect([n.spam, n.spam_reason, n.review_reason]).toEqual([0, null, 'token-missing']);
+    expect(
+      readDb(dataDir)
+        .outbox.filter((o) => o.lead_id === n.id)
+        .map((o) => o.channel),
+    ).toEqual(['email', 'webhook']);
   });
 
   it('accepts answers from an older test version that still fit, and refuses those that do not', async () => {

@@ -187,6 +187,8 @@ describe('a crash under load', () => {
       WEBHOOK_SECRET: 'segreto-del-webhook-di-prova',
       OUTBOX_RETRY_SECONDS: '0.5',
       OUTBOX_POLL_SECONDS: '0.2',
+      // Deliveries in flight at the kill are retried once their lease (twice this) has passed.
+      OUTBOX_SEND_TIMEOUT_SECONDS: '1',
     };
     const first = await server(env);
     const startToken = await token(first.url);

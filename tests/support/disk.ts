@@ -9,8 +9,9 @@ export interface SmallDisk {
   fill: () => Promise<void>;
   /** Frees what `fill` took. */
   free: () => Promise<void>;
-  /** Read-only from now on (refused while a file on it is open for writing). */
+  /** Read-only from now on (refused while a file on it is open for writing), and writable again. */
   readOnly: () => void;
+  readWrite: () => void;
   unmount: () => Promise<void>;
 }
 
@@ -39,6 +40,7 @@ export async function smallDisk(size = '4m'): Promise<SmallDisk> {
     },
     free: () => rm(filler, { force: true }),
     readOnly: () => mount('-o', 'remount,ro', dir),
+    readWrite: () => mount('-o', 'remount,rw', dir),
     unmount: async () => {
       execFileSync('umount', ['-l', dir], { stdio: 'pipe' });
       await rm(dir, { recursive: true, force: true });

@@ -1,4 +1,5 @@
 import { z } from '../zod.ts';
+import { hasUnseenCharacters, withoutUnseen, UNSEEN_ERROR } from '../text/characters.ts';
 
 /** Limits of the comment form, as WordPress has them. */
 export const COMMENT_LIMITS = { name: 245, email: 100, site: 200, text: 5000 } as const;
@@ -24,7 +25,7 @@ export const commentPayloadSchema = z.object({
     .regex(/^[a-z0-9][a-z0-9-]{0,127}$/, { error: 'Articolo non valido.' }),
   /** The comment answered, for a reply. */
   risposta_a: z.preprocess(blank, z.coerce.number().int().positive().optional()),
-  nome: text('il nome', COMMENT_LIMITS.name),
+  nome: text('il nome', COMMENT_LIMITS.name).refine((name) => !hasUnseenCharacters(name), { error: UNSEEN_ERROR }),
   email: z
     .string({ error: "Inserisci l'indirizzo email." })
     .trim()
@@ -45,12 +46,12 @@ export const commentPayloadSchema = z.object({
   ),
   commento: z
     .string({ error: 'Scrivi il commento.' })
-    .transform((text) => text.replace(/\r\n?/g, '\n'))
+    // Line breaks as the browser sends them (\r\n) become \n; invisible and control characters go.
+    .transform((text) => withoutUnseen(text.replace(/\r\n?/g, '\n')))
     .pipe(
       z
         .string()
         .trim()
-
         .min(1, { error: 'Scrivi il commento.' })
         .max(COMMENT_LIMITS.text, { error: `Il commento può avere al massimo ${COMMENT_LIMITS.text} caratteri.` }),
     ),

@@ -12,22 +12,6 @@ export function countLinks(text: string): number {
   return (text.match(/\bhttps?:\/\/\S+|\bwww\.\S+/gi) ?? []).length;
 }
 
-/**
- * Where a new comment goes, WordPress-style: held for moderation unless its author has
- * an approved comment already (and the rules trust such authors), and never published
- * directly with too many links.
- */
-export function moderationStatus(
-  text: string,
-  authorHasApproved: boolean,
-  rules: ModerationRules,
-): { status: 'approved' | 'pending'; reason?: string } {
-  if (countLinks(text) > rules.maxLinks) return { status: 'pending', reason: 'troppi link' };
-  if (!authorHasApproved) return { status: 'pending', reason: 'primo commento' };
-  if (!rules.trustApprovedAuthors) return { status: 'pending', reason: 'moderazione di tutti i commenti' };
-  return { status: 'approved' };
-}
-
 /** Whether comments on an article are open: not switched off, and not older than the closing period (0 = never). */
 export function commentsOpen(
   article: { comments: boolean; pubDate: Date },

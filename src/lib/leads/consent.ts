@@ -21,3 +21,25 @@ export const COMMENT_CONSENT_TEXT = {
   id: 'comment-privacy-v1',
   text: 'Usiamo nome, email e sito solo per gestire e pubblicare il tuo commento; l’email non viene mai pubblicata. I commenti non approvati sono cancellati dopo 30 giorni.',
 } as const;
+
+/** What a lead says it was shown next to its form. */
+export interface ShownConsent {
+  privacyNoticeVersion: string;
+  privacyTextId: string;
+  marketing: boolean;
+  marketingTextId?: string;
+}
+
+const UPDATED = 'Il testo dell’informativa è stato aggiornato nel frattempo: ricarica la pagina e invia di nuovo.';
+
+/**
+ * Checks the proof of consent against what the site shows now: a notice version or a
+ * text id we never showed is not proof of anything, and a marketing consent must say
+ * which words were agreed to. Errors are keyed as the form's `privacy` area.
+ */
+export function consentErrors(shown: ShownConsent, noticeVersion: string): Record<string, string> {
+  const known = shown.privacyNoticeVersion === noticeVersion && shown.privacyTextId === LEAD_CONSENT_TEXTS.privacy.id;
+  const marketingKnown =
+    shown.marketingTextId === undefined ? !shown.marketing : shown.marketingTextId === LEAD_CONSENT_TEXTS.marketing.id;
+  return known && marketingKnown ? {} : { privacy: UPDATED };
+}

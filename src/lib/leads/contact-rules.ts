@@ -1,5 +1,6 @@
 import { isValidPartitaIva, normalizePartitaIva } from './partita-iva.ts';
 import { normalizeItalianPhone } from './phone.ts';
+import { hasUnseenCharacters, UNSEEN_ERROR } from '../text/characters.ts';
 
 /*
  * The rules of the contact fields, as plain functions: the server's zod schema
@@ -33,6 +34,7 @@ function required(label: string, max: number) {
     const value = raw.trim();
     if (!value) return { error: `Inserisci ${label}.` };
     if (value.length > max) return { error: `Al massimo ${max} caratteri.` };
+    if (hasUnseenCharacters(value)) return { error: UNSEEN_ERROR };
     return { value };
   };
 }

@@ -2,6 +2,7 @@ import type { LeadRecord } from './lead-record.ts';
 import type { Quiz } from '../quiz/schema.ts';
 import { readableAnswers } from '../notify/lead-notification.ts';
 import { UTM_KEYS } from './utm.ts';
+import { printable } from '../text/characters.ts';
 
 export interface CsvOptions {
   /** `;` by default: Italian Excel reads it as the column separator. */
@@ -12,11 +13,13 @@ export interface CsvOptions {
 
 /**
  * One cell: quoted when it holds the separator, a quote or a line break; a leading
- * `= + - @` is neutralised with an apostrophe so a spreadsheet never runs it as a formula.
+ * `= + - @` is neutralised with an apostrophe so a spreadsheet never runs it as a formula,
+ * except a phone number the server wrote itself (`+39` and digits: a number, never a
+ * formula, and an apostrophe would show in the cell). Control characters are made visible.
  */
 export function csvCell(value: string | number | boolean | null | undefined, separator = ';'): string {
-  let text = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  let text = value === null || value === undefined ? '' : printable(String(value), true);
+  if (/^[=+\-@]/.test(text) && !/^\+\d{6,15}$/.test(text)) text = `'${text}`;
   return text.includes(separator) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

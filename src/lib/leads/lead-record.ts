@@ -34,7 +34,12 @@ export interface LeadRecord {
   sourceArticle?: string;
   landingPath?: string;
   fillSeconds?: number;
+  /** Kept silently: a bot's doing (`honeypot`, a forged token…). */
   spamReason?: string;
+  /** Kept and shown "da verificare": we could not vouch for it (no token, too fast…), a person decides. */
+  reviewReason?: string;
+  /** Which start token it came with (a digest), to count a token's uses. */
+  tokenDigest?: string;
   consents: ConsentRecord[];
 }
 
@@ -50,6 +55,8 @@ export interface RecordInput {
   result: QuizResult;
   fillSeconds?: number;
   spamReason?: string;
+  reviewReason?: string;
+  tokenDigest?: string;
 }
 
 /** Puts together the stored lead: contact, server-computed score, consent proof per purpose. */
@@ -93,6 +100,8 @@ export function leadRecord(input: RecordInput): LeadRecord {
     landingPath: payload.context.landingPath,
     fillSeconds: input.fillSeconds,
     spamReason: input.spamReason,
+    reviewReason: input.reviewReason,
+    tokenDigest: input.tokenDigest,
     consents,
   };
 }

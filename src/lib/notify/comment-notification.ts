@@ -1,5 +1,7 @@
 import type { EmailMessage } from './lead-notification.ts';
 import { escapeHtml, oneLine } from './escape.ts';
+import { reasonLabel } from '../abuse/reasons.ts';
+import { printable } from '../text/characters.ts';
 
 export interface HeldComment {
   id: number;
@@ -19,10 +21,11 @@ export function heldCommentEmail(c: HeldComment): EmailMessage {
     ['Autore', c.name],
     ['Email', c.email],
     ['Sito', c.site ?? '—'],
-    ['Motivo', c.reason ?? '—'],
+    ['Motivo', c.reason ? reasonLabel(c.reason) : '—'],
     ['Per approvarlo', `npm run comments -- approve ${c.id}`],
   ];
-  const text = [...rows.map(([k, v]) => `${k}: ${v}`), '', c.text].join('\n');
+  // Plain text: nothing stored may add a line or a terminal escape.
+  const text = [...rows.map(([k, v]) => `${k}: ${printable(v)}`), '', printable(c.text, true)].join('\n');
   const html = [
     `<h1>${escapeHtml(subject)}</h1>`,
     '<table>',

@@ -1,6 +1,8 @@
 import type { LeadRecord } from '../leads/lead-record.ts';
 import type { Quiz } from '../quiz/schema.ts';
 import { escapeHtml, oneLine } from './escape.ts';
+import { reasonLabel } from '../abuse/reasons.ts';
+import { printable } from '../text/characters.ts';
 
 export interface EmailMessage {
   subject: string;
@@ -21,11 +23,13 @@ export function readableAnswers(lead: Pick<LeadRecord, 'answers'>, quiz: Quiz): 
 /**
  * The email that tells the team about a new lead. Every value from the prospect is
  * escaped in the HTML part; the text part is plain text. No link the prospect controls.
+ * A lead we could not vouch for says so first ("[Da verificare]") and why.
  */
 export function leadEmail(lead: LeadRecord, quiz: Quiz): EmailMessage {
   const band = quiz.bands.find((b) => b.id === lead.outcome);
   const c = lead.contact;
   const rows: [string, string][] = [
+    ...(lead.reviewReason ? [['Da verificare', reasonLabel(lead.reviewReason)] as [string, string]] : []),
     ['Esito', `${band?.title ?? lead.outcome} (${lead.score.percent}/100)`],
     ['Nome', `${c.nome} ${c.cognome}`],
     ['Email', c.email],
@@ -45,10 +49,11 @@ export function leadEmail(lead: LeadRecord, quiz: Quiz): EmailMessage {
   ];
   const answers = readableAnswers(lead, quiz);
   const subject = oneLine(
-    `Nuovo contatto dal test: ${c.nome} ${c.cognome}, ${c.azienda} (${band?.title ?? lead.outcome})`,
+    `${lead.reviewReason ? '[Da verificare] ' : ''}Nuovo contatto dal test: ${c.nome} ${c.cognome}, ${c.azienda} (${band?.title ?? lead.outcome})`,
   );
+  // Plain text: a value can never add a line ("Esito: …") or a terminal escape.
   const text = [
-    ...rows.map(([k, v]) => `${k}: ${v}`),
+    ...rows.map(([k, v]) => `${k}: ${printable(v)}`),
     '',
     'Risposte:',
     ...answers.map((a) => `- ${a.question} ${a.answer}`),
@@ -81,6 +86,8 @@ export function leadWebhookBody(lead: LeadRecord) {
       categories: lead.categories,
       marketingConsent: lead.consents.find((k) => k.purpose === 'marketing')?.granted ?? false,
       context: { utm: lead.utm, sourceArticle: lead.sourceArticle, landingPath: lead.landingPath },
+      /** Set when the lead needs a person to check it (it is not spam, nor vouched for). */
+      review: lead.reviewReason ? { reason: lead.reviewReason, label: reasonLabel(lead.reviewReason) } : null,
     },
   };
 }

@@ -4,10 +4,15 @@ import { SESSION_COOKIE, LOGIN_PATH } from '../../server/admin/constants.ts';
 
 export const prerender = false;
 
-/** Sign-out (POST with the CSRF token, checked by the guard): the session ends on the server too. */
-export const POST: APIRoute = ({ cookies, redirect }) => {
+/**
+ * Sign-out (POST with the CSRF token, checked by the guard): the session ends on the
+ * server too; with `ovunque`, every session of the member ends, on every device.
+ */
+export const POST: APIRoute = ({ cookies, redirect, locals }) => {
+  const rt = getRuntime();
   const token = cookies.get(SESSION_COOKIE)?.value;
-  if (token) getRuntime().sessions.delete(token);
+  if (locals.request?.form.has('ovunque') && locals.admin) rt.sessions.deleteAll(locals.admin.user);
+  else if (token) rt.sessions.delete(token);
   cookies.delete(SESSION_COOKIE, { path: '/admin' });
   return redirect(LOGIN_PATH, 303);
 };

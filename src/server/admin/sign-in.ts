@@ -37,7 +37,7 @@ export async function signIn(
     rt.loginLimiter.hit(input.client);
     return { ok: false, status: 401, message: 'Nome utente o password non corretti.' };
   }
-  const { token } = rt.sessions.create(admin.user, admin.sessionHours);
+  const { token } = rt.sessions.create(admin.user, rt.credentialOf(admin.user) ?? '', admin.sessionHours);
   cookies.set(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'strict',

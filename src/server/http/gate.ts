@@ -72,14 +72,30 @@ export async function gate(context: APIContext, next: MiddlewareNext, rt: Runtim
     // Read from a copy: a plain form may be shown again through a rewrite, which needs the original unread.
     info.body = await readBody(request.clone(), MAX_BODY_BYTES, rt.config.bodyTimeoutSeconds * 1000);
   } catch (error) {
-    // The rest of the body is never read: the connection is closed rather than reused with its leftovers.
-    if (error instanceof BodyTooLarge)
-      return fail(413, 'La richiesta è troppo grande (massimo 32 KB).', { Connection: 'close' });
+    if (error instanceof BodyTooLarge) {
+      // The rest is read and thrown away (the adapter stops at its own 1 MiB ceiling): closing with unread
+      // data would reset the connection before the client reads this answer.
+      request.body?.pipeTo(new WritableStream()).catch(() => {});
+      return fail(413, 'La richiesta è troppo grande (massimo 32 KB).');
+    }
+    // A trickling client is cut off: the connection is closed rather than reused with its leftovers.
     if (error instanceof BodyTooSlow)
       return fail(408, 'La richiesta è arrivata troppo lentamente: riprova.', { Connection: 'close' });
     return fail(400, 'La richiesta non è stata ricevuta per intero: riprova.');
   }
   if (form) info.form = new URLSearchParams(info.body);
+  // Astro 7.3's server-island endpoint answers 500 to a JSON body that is not an object (`null`): refuse it here.
+  if (context.url.pathname.startsWith('/_server-islands/') && !isJsonObject(info.body))
+    return fail(400, 'Richiesta non valida.');
   context.locals.request = info;
   return next();
+}
+
+function isJsonObject(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
 }

@@ -29,3 +29,16 @@ export function htmlError(
     headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
   });
 }
+
+/**
+ * The answer of every on-demand route while the database cannot be opened: JSON for the
+ * health check and JSON clients, a small page for browsers; 503 with a retry time.
+ */
+export function unavailable(path: string, request: Request): Response {
+  const headers = { 'Retry-After': '60' };
+  if (path === '/healthz') return json(503, { status: 'error', database: 'not writable' }, headers);
+  const message = 'Il servizio non è disponibile in questo momento: riprova tra qualche minuto.';
+  return (request.headers.get('accept') ?? '').includes('text/html')
+    ? htmlError(503, message, headers, { href: '/', label: 'Torna al sito' })
+    : json(503, { error: message }, headers);
+}

@@ -5,13 +5,16 @@ import { scoreQuiz } from '../../lib/quiz/score.ts';
 import { leadPayloadSchema, type LeadPayload, type LeadPayloadInput } from '../../lib/leads/lead-schema.ts';
 import { payloadFromForm, fieldOf, answerField, FIELD } from '../../lib/leads/form-fields.ts';
 import { fingerprint } from '../../lib/leads/idempotency.ts';
-import { leadRecord, leadResponse } from '../../lib/leads/lead-record.ts';
+import { consentErrors } from '../../lib/leads/consent.ts';
+import { leadRecord, leadResponse, type LeadRecord } from '../../lib/leads/lead-record.ts';
+import { leadVerdict } from '../../lib/leads/verdict.ts';
+import { tokenReason } from '../../lib/abuse/start-token.ts';
 import { leadEmail, leadWebhookBody } from '../../lib/notify/lead-notification.ts';
 import type { OutboxMessage } from '../storage/lead-store.ts';
 import type { Runtime } from '../runtime.ts';
 import { readSubmission, type SubmissionRequest } from '../http/submission.ts';
 import { json } from '../http/responses.ts';
-import { startTokenTime } from './start-token.ts';
+import { readStartToken } from '../http/start-token.ts';
 import { resultPath } from './result-link.ts';
 
 /** The plain form came back invalid: the page re-renders it with the input and the errors. */
@@ -21,12 +24,25 @@ export interface FormRetry {
   errors: Record<string, string>;
 }
 
+/** What the lead endpoint checks a lead against: the test and the notice shown now. */
+export interface LeadContent {
+  quiz: Quiz;
+  privacyNoticeVersion: string;
+}
+
+/** A plain form sent again with the same content within this time is the same submission (a double click). */
+const RESUBMIT_WINDOW_MS = 10 * 60_000;
+
 /**
  * Receives one lead: checks where it comes from, how much and what it is, recomputes the
- * score, decides whether it is spam, and stores it with its notifications in one
- * transaction before answering.
+ * score, decides whether to trust it (a pure verdict), and stores it with its
+ * notifications in one transaction before answering.
  */
-export async function handleLead(req: SubmissionRequest, quiz: Quiz, rt: Runtime): Promise<Response | FormRetry> {
+export async function handleLead(
+  req: SubmissionRequest,
+  { quiz, privacyNoticeVersion }: LeadContent,
+  rt: Runtime,
+): Promise<Response | FormRetry> {
   const submission = readSubmission(req, rt.leadLimiter);
   if (submission instanceof Response) return submission;
   const { isForm, fail } = submission;
@@ -52,33 +68,45 @@ export async function handleLead(req: SubmissionRequest, quiz: Quiz, rt: Runtime
         'Il test è stato aggiornato nel frattempo: ricarica la pagina e rispondi alle nuove domande.',
     });
   }
-  if (!parsed.success || !checked.ok) return invalid(errors);
+  if (parsed.success) Object.assign(errors, consentErrors(parsed.data.consent, privacyNoticeVersion));
+  if (!parsed.success || !checked.ok || Object.keys(errors).length) return invalid(errors);
   const payload = parsed.data;
   if (payload.quizId !== quiz.id) return invalid({ [FIELD.quizId]: 'Questo test non esiste più: ricarica la pagina.' });
 
   const now = new Date();
-  const result = scoreQuiz(quiz, checked.answers);
-  const started = startTokenTime(rt.signingKey, payload.startToken);
-  const fillSeconds = started === null ? undefined : Math.max(0, (now.getTime() - started) / 1000);
-  const spamReason = spamVerdict(payload, isForm, fillSeconds, rt.config.minFillSeconds);
-  const form = `${quiz.id}:${isForm ? 'form' : 'json'}`;
+  const token = readStartToken(rt.signingKey, payload.startToken, 'lead');
+  const digest = token.kind === 'valid' ? token.digest : undefined;
+  const earlierUses = digest ? rt.leads.countByToken(digest) : 0;
+  const verdict = leadVerdict({
+    honeypot: Boolean(payload.website?.trim()),
+    isForm,
+    token: tokenReason(token, earlierUses, now.getTime(), rt.config.tokens.lead),
+  });
   const content = contentHash(payload);
   const record = leadRecord({
     id: randomUUID(),
     now,
-    idempotencyKey: payload.idempotencyKey ?? `form-${content}`,
+    idempotencyKey: payload.idempotencyKey ?? `form-${content}-${randomUUID()}`,
     payloadHash: content,
-    form,
+    form: `${quiz.id}:${isForm ? 'form' : 'json'}`,
     quiz,
     payload,
     answers: checked.answers,
-    result,
-    fillSeconds,
-    spamReason,
+    result: scoreQuiz(quiz, checked.answers),
+    // A token from the future (the clock stepped back) tells no fill time.
+    fillSeconds:
+      token.kind === 'valid' && now.getTime() >= token.issuedAt ? (now.getTime() - token.issuedAt) / 1000 : undefined,
+    spamReason: verdict.kind === 'spam' ? verdict.reason : undefined,
+    reviewReason: verdict.kind === 'review' ? verdict.reason : undefined,
+    tokenDigest: digest,
   });
 
-  const stored = rt.leads.insert(record, spamReason ? [] : notifications(record, quiz, rt));
-  if (stored.created && !spamReason) void rt.worker.kick();
+  const outbox = verdict.kind === 'spam' ? [] : notifications(record, quiz, rt);
+  // The plain form has no key of its own: the same content again within minutes is a double click.
+  const stored = payload.idempotencyKey
+    ? rt.leads.insert(record, outbox)
+    : rt.leads.insertUnlessRecent(record, outbox, new Date(now.getTime() - RESUBMIT_WINDOW_MS));
+  if (stored.created && verdict.kind !== 'spam') void rt.worker.kick();
   if (!stored.created && stored.lead.payloadHash !== record.payloadHash) {
     return fail(409, 'Questa chiave di invio è già stata usata per dati diversi: ricarica la pagina e riprova.');
   }
@@ -90,23 +118,6 @@ export async function handleLead(req: SubmissionRequest, quiz: Quiz, rt: Runtime
       headers: { Location: resultPath(rt.signingKey, lead.id), 'Cache-Control': 'no-store' },
     });
   return json(201, leadResponse(lead, quiz), stored.created ? {} : { 'Idempotent-Replayed': 'true' });
-}
-
-/**
- * Why a lead is spam, or undefined. Spam is answered like a success (bots learn nothing),
- * stored flagged, and nobody is notified. The plain form cannot carry a start token (the
- * page is static), so for it only a token that is present counts.
- */
-export function spamVerdict(
-  payload: LeadPayload,
-  isForm: boolean,
-  fillSeconds: number | undefined,
-  minFillSeconds: number,
-): string | undefined {
-  if (payload.website?.trim()) return 'honeypot';
-  if (fillSeconds === undefined) return isForm ? undefined : 'no-start-token';
-  if (fillSeconds < minFillSeconds) return 'too-fast';
-  return undefined;
 }
 
 /** Whether a value has the shape of answers (question id → option id or ids), before full validation. */
@@ -127,7 +138,7 @@ function contentHash(payload: LeadPayload): string {
   return createHash('sha256').update(fingerprint(content)).digest('hex').slice(0, 32);
 }
 
-function notifications(lead: ReturnType<typeof leadRecord>, quiz: Quiz, rt: Runtime): OutboxMessage[] {
+function notifications(lead: LeadRecord, quiz: Quiz, rt: Runtime): OutboxMessage[] {
   // A channel that is off is recorded as skipped, without a copy of the lead's data.
   return [
     rt.config.email

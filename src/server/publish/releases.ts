@@ -79,7 +79,8 @@ export class Releases {
     const astro = path.join(this.root, 'node_modules', 'astro', 'bin', 'astro.mjs');
     const child = spawn(process.execPath, [astro, 'build', '--force', '--outDir', dir], {
       cwd: this.root,
-      env: { ...process.env, SITE_URL: siteUrl },
+      // No publication phones home: Astro's telemetry is off for these builds.
+      env: { ...process.env, SITE_URL: siteUrl, ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {

@@ -1,27 +1,8 @@
 import { insertOnce } from './database.ts';
 import { SqliteStore } from './statements.ts';
+import type { CommentRecord, CommentStatus } from '../../lib/comments/comment-record.ts';
 
-export type CommentStatus = 'pending' | 'approved' | 'spam' | 'trash';
-
-export interface CommentRecord {
-  id?: number;
-  articleId: string;
-  parentId?: number;
-  name: string;
-  email: string;
-  site?: string;
-  text: string;
-  status: CommentStatus;
-  /** Why it is held or spam ("primo commento", "troppi link", "honeypot"). */
-  reason?: string;
-  createdAt: string;
-  approvedAt?: string;
-  idempotencyKey: string;
-  payloadHash: string;
-  form: string;
-  privacyNoticeVersion: string;
-  privacyTextId: string;
-}
+export type { CommentRecord, CommentStatus };
 
 /** What a page may show of a comment: never the email. */
 export interface PublicComment {
@@ -47,8 +28,10 @@ export interface CommentStore {
   insert(comment: CommentRecord, outbox: (id: number) => CommentOutbox[]): { created: boolean; comment: CommentRecord };
   get(id: number): CommentRecord | null;
   byIdempotencyKey(key: string): CommentRecord | null;
-  /** Whether this email has a comment a moderator approved. */
-  hasApproved(email: string): boolean;
+  /** The names this email signed its approved comments with (none: it has no approved comment). */
+  approvedNames(email: string): string[];
+  /** How many comments came with a start token (its digest). */
+  countByToken(digest: string): number;
   /** The newest comment time of an email, for the flood guard. */
   lastCreatedAt(email: string): string | null;
   /** Whether the same text by the same email is already on the article (not trashed). */
@@ -75,8 +58,8 @@ export class SqliteCommentStore extends SqliteStore implements CommentStore {
         const { lastInsertRowid } = this.sql
           .get(
             `INSERT INTO comments (article_id, parent_id, name, email, site, text, status, reason, created_at, approved_at,
-             idempotency_key, payload_hash, form, privacy_notice_version, privacy_text_id)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             idempotency_key, payload_hash, form, privacy_notice_version, privacy_text_id, token_digest)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
           .run(
             c.articleId,
@@ -94,6 +77,7 @@ export class SqliteCommentStore extends SqliteStore implements CommentStore {
             c.form,
             c.privacyNoticeVersion,
             c.privacyTextId,
+            c.tokenDigest ?? null,
           );
         const id = Number(lastInsertRowid);
         const queue = this.sql.get(
@@ -117,10 +101,15 @@ export class SqliteCommentStore extends SqliteStore implements CommentStore {
     return row ? toRecord(row) : null;
   }
 
-  hasApproved(email: string): boolean {
-    return Boolean(
-      this.sql.get("SELECT 1 AS x FROM comments WHERE email = ? AND status = 'approved' LIMIT 1").get(email),
-    );
+  approvedNames(email: string): string[] {
+    return this.sql
+      .get("SELECT DISTINCT name FROM comments WHERE email = ? AND status = 'approved'")
+      .all(email)
+      .map((r) => String(r.name));
+  }
+
+  countByToken(digest: string): number {
+    return Number(this.sql.get('SELECT COUNT(*) AS n FROM comments WHERE token_digest = ?').get(digest)?.n ?? 0);
   }
 
   lastCreatedAt(email: string): string | null {
@@ -207,5 +196,6 @@ function toRecord(r: Record<string, unknown>): CommentRecord {
     form: String(r.form),
     privacyNoticeVersion: String(r.privacy_notice_version),
     privacyTextId: String(r.privacy_text_id),
+    tokenDigest: opt(r.token_digest) as string | undefined,
   };
 }

@@ -19,6 +19,13 @@ export interface LeadStore {
    * existing one is returned.
    */
   insert(lead: LeadRecord, outbox: OutboxMessage[]): InsertResult;
+  /**
+   * Stores a lead unless the same content (payload hash) was stored since `since` and is
+   * not spam: then that lead is returned. For forms without an idempotency key of their own.
+   */
+  insertUnlessRecent(lead: LeadRecord, outbox: OutboxMessage[], since: Date): InsertResult;
+  /** How many leads came with a start token (its digest). */
+  countByToken(digest: string): number;
   get(id: string): LeadRecord | null;
   byIdempotencyKey(key: string): LeadRecord | null;
   /** Leads oldest first, from `since` on; spam only when asked. */
@@ -50,60 +57,77 @@ const str = (value: unknown) => (value === null || value === undefined ? undefin
 
 export class SqliteLeadStore extends SqliteStore implements LeadStore {
   insert(lead: LeadRecord, outbox: OutboxMessage[]): InsertResult {
-    const { created, value } = insertOnce(
-      this.db,
-      () => this.byIdempotencyKey(lead.idempotencyKey),
-      () => {
-        const c = lead.contact;
-        this.sql
-          .get(
-            `INSERT INTO leads (id, created_at, idempotency_key, payload_hash, form, quiz_id, quiz_version, submitted_quiz_version,
+    return this.insertWhen(lead, outbox, () => this.byIdempotencyKey(lead.idempotencyKey));
+  }
+
+  insertUnlessRecent(lead: LeadRecord, outbox: OutboxMessage[], since: Date): InsertResult {
+    return this.insertWhen(lead, outbox, () => {
+      const row = this.sql
+        .get(
+          'SELECT * FROM leads WHERE payload_hash = ? AND created_at >= ? AND spam = 0 ORDER BY created_at DESC LIMIT 1',
+        )
+        .get(lead.payloadHash, since.toISOString());
+      return row ? this.toRecord(row) : null;
+    });
+  }
+
+  countByToken(digest: string): number {
+    return Number(this.sql.get('SELECT COUNT(*) AS n FROM leads WHERE token_digest = ?').get(digest)?.n ?? 0);
+  }
+
+  /** Stores a lead, its consents and notifications in one transaction, unless `existing` finds it there already. */
+  private insertWhen(lead: LeadRecord, outbox: OutboxMessage[], existing: () => LeadRecord | null): InsertResult {
+    const { created, value } = insertOnce(this.db, existing, () => {
+      const c = lead.contact;
+      this.sql
+        .get(
+          `INSERT INTO leads (id, created_at, idempotency_key, payload_hash, form, quiz_id, quiz_version, submitted_quiz_version,
              nome, cognome, email, telefono, azienda, piva, answers, score_points, score_min, score_max, score_percent,
-             outcome, categories, utm, source_article, landing_path, fill_seconds, spam, spam_reason)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            lead.id,
-            lead.createdAt,
-            lead.idempotencyKey,
-            lead.payloadHash,
-            lead.form,
-            lead.quizId,
-            lead.quizVersion,
-            lead.submittedQuizVersion,
-            c.nome,
-            c.cognome,
-            c.email,
-            c.telefono ?? null,
-            c.azienda,
-            c.piva ?? null,
-            json(lead.answers),
-            lead.score.points,
-            lead.score.min,
-            lead.score.max,
-            lead.score.percent,
-            lead.outcome,
-            json(lead.categories),
-            json(lead.utm),
-            lead.sourceArticle ?? null,
-            lead.landingPath ?? null,
-            lead.fillSeconds ?? null,
-            lead.spamReason ? 1 : 0,
-            lead.spamReason ?? null,
-          );
-        const consent = this.sql.get(
-          'INSERT INTO consents (lead_id, purpose, granted, notice_version, text_id, form, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+             outcome, categories, utm, source_article, landing_path, fill_seconds, spam, spam_reason, review_reason, token_digest)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          lead.id,
+          lead.createdAt,
+          lead.idempotencyKey,
+          lead.payloadHash,
+          lead.form,
+          lead.quizId,
+          lead.quizVersion,
+          lead.submittedQuizVersion,
+          c.nome,
+          c.cognome,
+          c.email,
+          c.telefono ?? null,
+          c.azienda,
+          c.piva ?? null,
+          json(lead.answers),
+          lead.score.points,
+          lead.score.min,
+          lead.score.max,
+          lead.score.percent,
+          lead.outcome,
+          json(lead.categories),
+          json(lead.utm),
+          lead.sourceArticle ?? null,
+          lead.landingPath ?? null,
+          lead.fillSeconds ?? null,
+          lead.spamReason ? 1 : 0,
+          lead.spamReason ?? null,
+          lead.reviewReason ?? null,
+          lead.tokenDigest ?? null,
         );
-        for (const k of lead.consents)
-          consent.run(lead.id, k.purpose, k.granted ? 1 : 0, k.noticeVersion, k.textId ?? null, k.form, k.at);
-        const queue = this.sql.get(
-          'INSERT INTO outbox (lead_id, channel, status, payload, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-        );
-        for (const m of outbox)
-          queue.run(lead.id, m.channel, m.status, json(m.payload), lead.createdAt, lead.createdAt);
-        return lead;
-      },
-    );
+      const consent = this.sql.get(
+        'INSERT INTO consents (lead_id, purpose, granted, notice_version, text_id, form, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      );
+      for (const k of lead.consents)
+        consent.run(lead.id, k.purpose, k.granted ? 1 : 0, k.noticeVersion, k.textId ?? null, k.form, k.at);
+      const queue = this.sql.get(
+        'INSERT INTO outbox (lead_id, channel, status, payload, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      );
+      for (const m of outbox) queue.run(lead.id, m.channel, m.status, json(m.payload), lead.createdAt, lead.createdAt);
+      return lead;
+    });
     return { created, lead: value };
   }
 
@@ -202,6 +226,8 @@ export class SqliteLeadStore extends SqliteStore implements LeadStore {
       landingPath: str(row.landing_path),
       fillSeconds: row.fill_seconds === null ? undefined : Number(row.fill_seconds),
       spamReason: str(row.spam_reason),
+      reviewReason: str(row.review_reason),
+      tokenDigest: str(row.token_digest),
       consents,
     };
   }

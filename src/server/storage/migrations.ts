@@ -126,6 +126,7 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       -- Which start token (a digest, never the token) a lead or comment came with: tokens are counted.
       ALTER TABLE leads ADD COLUMN token_digest TEXT;
       CREATE INDEX leads_token ON leads (token_digest) WHERE token_digest IS NOT NULL;
+      CREATE INDEX leads_payload ON leads (payload_hash, created_at);
       ALTER TABLE comments ADD COLUMN token_digest TEXT;
       -- A session is valid only while the credential it was opened with is the configured one.
       ALTER TABLE sessions ADD COLUMN credential TEXT NOT NULL DEFAULT '';

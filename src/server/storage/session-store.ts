@@ -10,9 +10,13 @@ export interface Session {
 
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** Team-area sessions: the cookie holds a random token, the database only its hash. */
+/**
+ * Team-area sessions: the cookie holds a random token, the database only its hash. Each
+ * session remembers the credential it was opened with (a fingerprint, never the password):
+ * once the password or the user changes, its old sessions open nothing.
+ */
 export class SessionStore extends SqliteStore {
-  create(user: string, hours: number, now = new Date()): { token: string; session: Session } {
+  create(user: string, credential: string, hours: number, now = new Date()): { token: string; session: Session } {
     const token = randomBytes(32).toString('base64url');
     const session = {
       user,
@@ -21,20 +25,34 @@ export class SessionStore extends SqliteStore {
     };
     this.sql.get('DELETE FROM sessions WHERE expires_at <= ?').run(now.toISOString());
     this.sql
-      .get('INSERT INTO sessions (token_hash, user, csrf, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
-      .run(digest(token), user, session.csrf, now.toISOString(), session.expiresAt);
+      .get(
+        'INSERT INTO sessions (token_hash, user, csrf, created_at, expires_at, credential) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(digest(token), user, session.csrf, now.toISOString(), session.expiresAt, credential);
     return { token, session };
   }
 
-  /** The live session of a token, or null (unknown, or expired). */
-  find(token: string | undefined, now = new Date()): Session | null {
+  /**
+   * The live session of a token, or null: unknown, expired, or opened with a credential
+   * that is no longer the user's (`credentialOf` says the current one, null: no such user).
+   */
+  find(token: string | undefined, credentialOf: (user: string) => string | null, now = new Date()): Session | null {
     if (!token) return null;
-    const row = this.sql.get('SELECT user, csrf, expires_at FROM sessions WHERE token_hash = ?').get(digest(token));
+    const row = this.sql
+      .get('SELECT user, csrf, expires_at, credential FROM sessions WHERE token_hash = ?')
+      .get(digest(token));
     if (!row || String(row.expires_at) <= now.toISOString()) return null;
+    const current = credentialOf(String(row.user));
+    if (current === null || current !== String(row.credential)) return null;
     return { user: String(row.user), csrf: String(row.csrf), expiresAt: String(row.expires_at) };
   }
 
   delete(token: string): void {
     this.sql.get('DELETE FROM sessions WHERE token_hash = ?').run(digest(token));
+  }
+
+  /** Ends every session of a user, on every device; returns how many there were. */
+  deleteAll(user: string): number {
+    return Number(this.sql.get('DELETE FROM sessions WHERE user = ?').run(user).changes);
   }
 }

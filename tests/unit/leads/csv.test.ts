@@ -40,6 +40,14 @@ describe('CSV export', () => {
     ['due\nrighe', '"due\nrighe"'],
     ['=HYPERLINK("x")', '"\'=HYPERLINK(""x"")"'],
     ['+39 333', "'+39 333"],
+    // A phone number the server normalised: digits after +, a number to a spreadsheet, shown as it is.
+    ['+393331234567', '+393331234567'],
+    ['+39333', "'+39333"],
+    ['+3933312345678901', "'+3933312345678901"],
+    ['-1', "'-1"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\t=1', '\\u{9}=1'],
+    ['Mario\u001b[31m', 'Mario\\u{1b}[31m'],
     [undefined, ''],
   ])('cell %j → %j', (value, cell) => {
     expect(csvCell(value)).toBe(cell);

@@ -72,4 +72,28 @@ describe('the SQLite lead store', () => {
     expect(store.list({ includeSpam: true }).map((l) => l.id)).toEqual(['lead-4', 'lead-5', 'lead-6']);
     expect(store.list({ since: new Date('2026-10-15') }).map((l) => l.id)).toEqual(['lead-6']);
   });
+
+  it('merges the same content sent again recently, unless the earlier one is spam', () => {
+    const at = (iso: string) => new Date(iso);
+    const first = record(10, { payloadHash: 'same', idempotencyKey: 'k1', createdAt: '2026-11-30T10:00:00.000Z' });
+    expect(store.insertUnlessRecent(first, [], at('2026-11-30T09:55:00Z')).created).toBe(true);
+    const again = record(11, { payloadHash: 'same', idempotencyKey: 'k2', createdAt: '2026-11-30T10:01:00.000Z' });
+    expect(store.insertUnlessRecent(again, [], at('2026-11-30T09:51:00Z'))).toMatchObject({
+      created: false,
+      lead: { id: first.id },
+    });
+    // Later than the window: a new submission (the same person taking the test again).
+    expect(store.insertUnlessRecent(again, [], at('2026-11-30T10:00:00.001Z')).created).toBe(true);
+    const spam = record(12, { payloadHash: 'bot', idempotencyKey: 'k3', spamReason: 'honeypot' });
+    store.insertUnlessRecent(spam, [], at('2020-01-01T00:00:00Z'));
+    const genuine = record(13, { payloadHash: 'bot', idempotencyKey: 'k4' });
+    expect(store.insertUnlessRecent(genuine, [], at('2020-01-01T00:00:00Z')).created).toBe(true);
+  });
+
+  it('counts the leads that came with a start token', () => {
+    store.insert(record(20, { tokenDigest: 't1' }), []);
+    store.insert(record(21, { tokenDigest: 't1' }), []);
+    store.insert(record(22, { tokenDigest: 't2' }), []);
+    expect([store.countByToken('t1'), store.countByToken('t2'), store.countByToken('t3')]).toEqual([2, 1, 0]);
+  });
 });

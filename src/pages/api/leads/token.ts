@@ -1,9 +1,9 @@
 import type { APIRoute } from 'astro';
 import { getRuntime } from '../../../server/runtime.ts';
-import { issueStartToken } from '../../../server/leads/start-token.ts';
+import { issueStartToken } from '../../../server/http/start-token.ts';
 import { json } from '../../../server/http/responses.ts';
 
 export const prerender = false;
 
 /** A signed "test opened now" token for the island; it carries no data about the visitor. */
-export const GET: APIRoute = () => json(200, { token: issueStartToken(getRuntime().signingKey, Date.now()) });
+export const GET: APIRoute = () => json(200, { token: issueStartToken(getRuntime().signingKey, 'lead', Date.now()) });

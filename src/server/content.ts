@@ -1,0 +1,50 @@
+import { getEntry } from 'astro:content';
+import type { Quiz } from '../lib/quiz/schema.ts';
+import type { PageData } from '../lib/content/page-schema.ts';
+
+/*
+ * The one door to content entries: every page and endpoint reads the test, the privacy
+ * notice and articles through here, and a missing one fails with one clear error
+ * instead of a `!` or a silent empty value in each place.
+ */
+
+/** Content the site cannot work without is missing or incomplete: names the file to fix. */
+export class ContentMissing extends Error {
+  constructor(file: string, what: string) {
+    super(`${file}: ${what}`);
+  }
+}
+
+/** The free test (`content/quiz/test-gratuito.yaml`). */
+export async function getQuiz(): Promise<Quiz> {
+  const entry = await getEntry('quiz', 'test-gratuito');
+  if (!entry) throw new ContentMissing('content/quiz/test-gratuito.yaml', 'the free test is missing');
+  return entry.data;
+}
+
+/** The privacy notice (`content/pages/privacy.mdx`), with the version every form records. */
+export async function getPrivacyNotice(): Promise<PageData & { version: string }> {
+  const entry = await getEntry('pages', 'privacy');
+  if (!entry) throw new ContentMissing('content/pages/privacy.mdx', 'the privacy notice is missing');
+  const { version } = entry.data;
+  if (!version)
+    throw new ContentMissing('content/pages/privacy.mdx', 'needs a `version`: leads and comments record it');
+  return { ...entry.data, version };
+}
+
+/** What the comment endpoint and pages need to know of an article. */
+export interface ArticleInfo {
+  id: string;
+  title: string;
+  comments: boolean;
+  pubDate: Date;
+}
+
+/** A published article by id, or null (an unknown id is the visitor's mistake, not missing content). */
+export async function getArticleInfo(id: unknown): Promise<ArticleInfo | null> {
+  if (typeof id !== 'string' || !/^[a-z0-9][a-z0-9-]{0,127}$/.test(id)) return null;
+  const article = await getEntry('articles', id);
+  return article
+    ? { id: article.id, title: article.data.title, comments: article.data.comments, pubDate: article.data.pubDate }
+    : null;
+}
