@@ -32,6 +32,11 @@ describe('tags', () => {
     ]);
   });
 
+  it('skips tags with no letters or digits, and lists an article once under two spellings of a tag', () => {
+    const c = { id: 'c', data: { tags: ['??', 'Vendite', 'vendite'] } };
+    expect(collectTags([c]).map((t) => [t.slug, t.articles.map((x) => x.id)])).toEqual([['vendite', ['c']]]);
+  });
+
   it('links to the tag page by slug', () => {
     expect(tagPath('Città')).toBe('/blog/tag/citta/');
   });
@@ -43,6 +48,14 @@ describe('links to the test from articles', () => {
     ['/blog/', null],
     ['/blog/2/', null],
     ['/blog/tag/networking/', null],
+    ['/blog/tag/', null],
+    ['/blog/12/', null],
+    ['/blog/2026-bilancio/', '2026-bilancio'],
+    ['/blog/bilancio-2026/', 'bilancio-2026'],
+    ['/blog/citt%C3%A0/', 'città'],
+    ['/blog/a/b/', null],
+    ['/blog/a', null],
+    ['/en/blog/a/', null],
     ['/privacy/', null],
   ])('%s → %s', (path, id) => {
     expect(articleIdFromPath(path)).toBe(id);
@@ -53,6 +66,7 @@ describe('links to the test from articles', () => {
       '/test-gratuito/?da=definizione-di-networking',
     );
     expect(testLinkFrom('/test-gratuito/', '/')).toBe('/test-gratuito/');
+    expect(testLinkFrom('/test-gratuito/', '/blog/citt%C3%A0/')).toBe('/test-gratuito/?da=citt%C3%A0');
   });
 });
 
@@ -75,5 +89,12 @@ describe('publishedOnly loader', () => {
     const inner = { name: 'glob', load: async () => {} };
     await publishedOnly(inner, keepAll, now).load({ store } as never);
     expect(store.ids()).toEqual(kept);
+  });
+
+  it('keeps the wrapped loader’s other fields and names itself after it', () => {
+    const inner = { name: 'glob', load: async () => {}, schema: { marker: true } };
+    const wrapped = publishedOnly(inner as never, false, now);
+    expect(wrapped.name).toBe('published-only(glob)');
+    expect(wrapped).toHaveProperty('schema', { marker: true });
   });
 });

@@ -3,41 +3,11 @@ import { quizSchema } from '../../../src/lib/quiz/schema.ts';
 import type { LeadRecord } from '../../../src/lib/leads/lead-record.ts';
 import { leadEmail, leadWebhookBody, readableAnswers } from '../../../src/lib/notify/lead-notification.ts';
 import { smallQuiz } from '../../support/quiz-fixtures.ts';
+import { smallLead } from '../../support/lead-records.ts';
 
 const quiz = quizSchema.parse(smallQuiz());
 
-function lead(overrides: Partial<LeadRecord> = {}): LeadRecord {
-  return {
-    id: 'lead-1',
-    createdAt: '2026-11-29T10:00:00.000Z',
-    idempotencyKey: 'chiave-0123456789',
-    payloadHash: 'hash',
-    form: 'test-gratuito:json',
-    quizId: 'prova',
-    quizVersion: '1',
-    submittedQuizVersion: '1',
-    contact: {
-      nome: 'Mario',
-      cognome: 'Rossi',
-      email: 'mario@azienda.it',
-      telefono: '+393331234567',
-      azienda: 'Rossi Srl',
-      piva: '12345678903',
-    },
-    answers: { q1: ['si'], q2: ['x', 'z'] },
-    score: { points: 14, min: -2, max: 20, percent: 72 },
-    outcome: 'alto',
-    categories: [{ id: 'b', percent: 50 }],
-    utm: { utm_source: 'newsletter', utm_medium: 'email' },
-    sourceArticle: 'definizione-di-networking',
-    landingPath: '/blog/definizione-di-networking/',
-    consents: [
-      { purpose: 'privacy-notice', granted: true, noticeVersion: '1', form: 'f', at: 'a' },
-      { purpose: 'marketing', granted: true, noticeVersion: '1', form: 'f', at: 'a' },
-    ],
-    ...overrides,
-  };
-}
+const lead = smallLead;
 
 /** The text part as a map of "Label: value" rows. */
 function rows(text: string): Record<string, string> {
