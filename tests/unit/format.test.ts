@@ -52,6 +52,9 @@ describe('slugify', () => {
     ['Città & Società', 'citta-societa'],
     ['  B2B / B2C  ', 'b2b-b2c'],
     ['perché?', 'perche'],
+    ['--Vendite--', 'vendite'],
+    ['¿¡Qué!?', 'que'],
+    ['!!!', ''],
   ])('%s → %s', (input, slug) => {
     expect(slugify(input)).toBe(slug);
   });
