@@ -45,6 +45,7 @@ describe('sendLead', () => {
       { errors: { email: 'Email non valida.' } },
       { kind: 'invalid', errors: { email: 'Email non valida.' }, message: 'Controlla i campi evidenziati.' },
     ],
+    ['a 422 that is not JSON', 422, 'Unprocessable', { kind: 'failed', message: NETWORK }],
     ['a 422 without field errors', 422, { error: 'Dati non validi.' }, { kind: 'failed', message: 'Dati non validi.' }],
     ['field errors with another status', 400, { errors: { email: 'x' } }, { kind: 'failed', message: NETWORK }],
     [

@@ -79,8 +79,26 @@ describe('the lead email', () => {
     });
   });
 
-  it('says "no" when no marketing consent was recorded at all', () => {
-    expect(rows(leadEmail(lead({ consents: [] }), quiz).text)['Consenso marketing']).toBe('no');
+  it.each<[string, LeadRecord['consents'], string]>([
+    ['none recorded', [], 'no'],
+    [
+      'the notice acknowledged, marketing refused',
+      [
+        { purpose: 'privacy-notice', granted: true, noticeVersion: '1', form: 'f', at: 'a' },
+        { purpose: 'marketing', granted: false, noticeVersion: '1', form: 'f', at: 'a' },
+      ],
+      'no',
+    ],
+    [
+      'marketing granted, listed first',
+      [
+        { purpose: 'marketing', granted: true, noticeVersion: '1', form: 'f', at: 'a' },
+        { purpose: 'privacy-notice', granted: false, noticeVersion: '1', form: 'f', at: 'a' },
+      ],
+      'sì',
+    ],
+  ])('marketing consent: %s → %s', (_name, consents, shown) => {
+    expect(rows(leadEmail(lead({ consents }), quiz).text)['Consenso marketing']).toBe(shown);
   });
 
   it('names an outcome the test no longer has by its id', () => {
