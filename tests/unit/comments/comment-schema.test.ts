@@ -122,6 +122,9 @@ describe('the comment schema, field by field', () => {
         ['https://es empio.it', { error: NOT_A_SITE }],
         ['https://esempio.it/a b', { error: NOT_A_SITE }],
         ['vedi https://esempio.it', { error: NOT_A_SITE }],
+        // Valid URLs that hold an http address further on: only a site that starts with it is a site.
+        ['javascript:alert(1)//https://esempio.it', { error: NOT_A_SITE }],
+        ['ftp://esempio.it/?u=https://esempio.it', { error: NOT_A_SITE }],
         // Passes the pattern, but no browser could open it.
         ['https://[esempio', { error: NOT_A_SITE }],
         ['http://esempio.it:porta', { error: NOT_A_SITE }],
