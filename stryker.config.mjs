@@ -2,6 +2,9 @@
 /**
  * Mutation testing of the pure logic (`npm run test:mutation`): the unit tests only, never the site build.
  * Incremental: results are kept in `reports/`, so a second run retests only the mutants whose code or tests changed.
+ * Except static mutants (code run at import, such as zod schemas): Stryker cannot tell which test reaches them, so
+ * one that survived is not retested when a test is added; `npm run test:mutation -- --force` retests everything.
+ * @see https://stryker-mutator.io/docs/stryker-js/incremental/#limitations
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
 export default {
