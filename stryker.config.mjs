@@ -19,6 +19,6 @@ export default {
   tempDirName: 'reports/.stryker-tmp',
   // Build output, data and screenshots are not needed in the sandbox Stryker copies the project into.
   ignorePatterns: ['dist', '.astro', '.test-build', '.bench-build', 'data', 'screenshots', 'test-results', 'reports'],
-  // Colours of the report; scripts/mutation-score.ts fails the run under 85 % overall or 75 % for any file.
+  // Colours of the report; scripts/mutation.ts fails the run under 85 % overall or 75 % for any file.
   thresholds: { high: 90, low: 85, break: null },
 };

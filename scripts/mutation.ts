@@ -1,8 +1,9 @@
 /**
- * Reads Stryker's JSON report (`npm run test:mutation` runs it after Stryker) and prints the mutation
- * score per folder of `src/lib`; fails when the whole is under 85 % or any file under 75 %, so new pure
+ * `npm run test:mutation [-- <Stryker options, e.g. --force>]`: runs Stryker (`stryker.config.mjs`), then prints the
+ * mutation score per folder of `src/lib` and fails when the whole is under 85 % or any file under 75 %, so new pure
  * code arrives with tests that would notice its mistakes.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 const REPORT = 'reports/mutation/mutation.json';
@@ -26,6 +27,13 @@ const tally = (statuses: string[]): Tally => ({
 const add = (a: Tally, b: Tally): Tally => ({ detected: a.detected + b.detected, valid: a.valid + b.valid });
 const score = (t: Tally) => (t.valid ? (100 * t.detected) / t.valid : 100);
 const show = (t: Tally) => `${score(t).toFixed(1).padStart(5)} %  (${t.detected}/${t.valid})`;
+
+const stryker = spawnSync(
+  process.execPath,
+  ['node_modules/@stryker-mutator/core/bin/stryker.js', 'run', ...process.argv.slice(2)],
+  { stdio: 'inherit' },
+);
+if (stryker.status !== 0) process.exit(stryker.status ?? 1);
 
 const report = JSON.parse(readFileSync(REPORT, 'utf8')) as Report;
 const files = Object.entries(report.files).map(([file, { mutants }]) => ({
