@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { z } from '../../src/lib/zod.ts';
-import { createArticleSchema } from '../../src/lib/content/article-schema.ts';
+import { z } from '../../../src/lib/zod.ts';
+import { createArticleSchema } from '../../../src/lib/content/article-schema.ts';
 
 // Astro's image() is replaced by a plain string so the schema runs without Astro.
 const schema = createArticleSchema(() => z.string());

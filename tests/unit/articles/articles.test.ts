@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { isPublished, unpublishedReason } from '../../src/lib/articles/visibility.ts';
-import { collectTags, tagPath } from '../../src/lib/articles/tags.ts';
-import { articleIdFromPath, testLinkFrom } from '../../src/lib/articles/source-link.ts';
-import { publishedOnly } from '../../src/lib/articles/published-loader.ts';
+import { isPublished, unpublishedReason } from '../../../src/lib/articles/visibility.ts';
+import { collectTags, tagPath } from '../../../src/lib/articles/tags.ts';
+import { articleIdFromPath, testLinkFrom } from '../../../src/lib/articles/source-link.ts';
+import { publishedOnly } from '../../../src/lib/articles/published-loader.ts';
 
 const now = new Date('2026-11-29T10:00:00Z');
 

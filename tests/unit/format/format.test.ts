@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { formatDate, isoDay } from '../../src/lib/format/date.ts';
-import { countWords, readingMinutes, formatReadingTime } from '../../src/lib/format/reading-time.ts';
-import { slugify } from '../../src/lib/format/slug.ts';
+import { formatDate, isoDay } from '../../../src/lib/format/date.ts';
+import { countWords, readingMinutes, formatReadingTime } from '../../../src/lib/format/reading-time.ts';
+import { slugify } from '../../../src/lib/format/slug.ts';
 
 describe('formatDate', () => {
   it.each([
