@@ -9,5 +9,8 @@ export default defineConfig({
     name: 'unit',
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
+    // Worker threads start faster than processes (about 4 s less for the suite here), and Stryker runs the suite in
+    // threads anyway. A test that needs a process of its own (process.chdir) belongs in the site project.
+    pool: 'threads',
   },
 });
