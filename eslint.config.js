@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import astro from 'eslint-plugin-astro';
 
 export default defineConfig(
-  { ignores: ['dist/', '.test-build/', '.bench-build/', '.astro/', 'node_modules/', 'screenshots/'] },
+  { ignores: ['dist/', '.test-build/', '.bench-build/', '.astro/', 'node_modules/', 'screenshots/', 'reports/'] },
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,
   {

@@ -28,3 +28,40 @@ export function record(n = 0, overrides: Partial<LeadRecord> = {}, now = new Dat
     ...overrides,
   };
 }
+
+/**
+ * A lead of `smallQuiz()`, written out field by field (not computed), so a test can state
+ * exactly what each of its outputs (CSV row, email, webhook body) holds.
+ */
+export function smallLead(overrides: Partial<LeadRecord> = {}): LeadRecord {
+  return {
+    id: 'lead-1',
+    createdAt: '2026-11-29T10:00:00.000Z',
+    idempotencyKey: 'chiave-0123456789',
+    payloadHash: 'hash',
+    form: 'test-gratuito:json',
+    quizId: 'prova',
+    quizVersion: '1',
+    submittedQuizVersion: '1',
+    contact: {
+      nome: 'Mario',
+      cognome: 'Rossi',
+      email: 'mario@azienda.it',
+      telefono: '+393331234567',
+      azienda: 'Rossi Srl',
+      piva: '12345678903',
+    },
+    answers: { q1: ['si'], q2: ['x', 'z'] },
+    score: { points: 14, min: -2, max: 20, percent: 72 },
+    outcome: 'alto',
+    categories: [{ id: 'b', percent: 50 }],
+    utm: { utm_source: 'newsletter', utm_medium: 'email' },
+    sourceArticle: 'definizione-di-networking',
+    landingPath: '/blog/definizione-di-networking/',
+    consents: [
+      { purpose: 'privacy-notice', granted: true, noticeVersion: '1', form: 'f', at: 'a' },
+      { purpose: 'marketing', granted: true, noticeVersion: '1', form: 'f', at: 'a' },
+    ],
+    ...overrides,
+  };
+}

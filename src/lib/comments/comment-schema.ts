@@ -4,11 +4,12 @@ import { hasUnseenCharacters, withoutUnseen, UNSEEN_ERROR } from '../text/charac
 /** Limits of the comment form, as WordPress has them. */
 export const COMMENT_LIMITS = { name: 245, email: 100, site: 200, text: 5000 } as const;
 
+// A string's own `error` is also the message of its checks that have none: here a missing and a blank field alike.
 const text = (label: string, max: number) =>
   z
     .string({ error: `Inserisci ${label}.` })
     .trim()
-    .min(1, { error: `Inserisci ${label}.` })
+    .min(1)
     .max(max, { error: `Al massimo ${max} caratteri.` });
 
 /** Empty form fields arrive as "": for an optional field that means "not given". */
@@ -29,7 +30,7 @@ export const commentPayloadSchema = z.object({
   email: z
     .string({ error: "Inserisci l'indirizzo email." })
     .trim()
-    .min(1, { error: "Inserisci l'indirizzo email." })
+    .min(1)
     .max(COMMENT_LIMITS.email, { error: `Al massimo ${COMMENT_LIMITS.email} caratteri.` })
     .pipe(z.email({ error: 'Inserisci un indirizzo email valido, per esempio nome@dominio.it.' }))
     .transform((email) => email.toLowerCase()),

@@ -4,12 +4,13 @@ const WORDS_PER_MINUTE = 200;
 /** Counts the words a reader reads in an MDX body: imports, tags and markup are not words. */
 export function countWords(mdx: string): number {
   const text = mdx
-    .replace(/^(import|export)\s.*$/gm, ' ')
+    .replace(/^(import|export)\s.*/gm, '')
     .replace(/<[^>]*>/g, ' ')
     .replace(/\{[^}]*\}/g, ' ')
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[#*_`>~|-]+/g, ' ');
-  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+    .replace(/[#*_`>~|-]/g, ' ');
+  // Splitting at every space leaves empty strings between spaces; they hold no letter, so they are not counted.
+  return text.split(/\s/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
 /** Minutes to read an MDX body, rounded up, never less than one. */

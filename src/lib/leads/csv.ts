@@ -19,7 +19,7 @@ export interface CsvOptions {
  */
 export function csvCell(value: string | number | boolean | null | undefined, separator = ';'): string {
   let text = value === null || value === undefined ? '' : printable(String(value), true);
-  if (/^[=+\-@]/.test(text) && !/^\+\d{6,15}$/.test(text)) text = `'${text}`;
+  if (/^[=+\-@\t\r]/.test(text) && !/^\+\d{6,15}$/.test(text)) text = `'${text}`;
   return text.includes(separator) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -28,7 +28,7 @@ type FormLike = { getAll(name: string): (string | File)[]; keys(): IterableItera
 export function payloadFromForm(form: FormLike): LeadPayloadInput {
   const one = (name: string): string | undefined => {
     const value = form.getAll(name).find((v): v is string => typeof v === 'string');
-    return value === undefined || value === '' ? undefined : value;
+    return value === '' ? undefined : value;
   };
   const answers: Record<string, string[]> = {};
   for (const name of new Set(form.keys())) {

@@ -7,7 +7,6 @@ export function normalizeItalianPhone(input: string): string | null {
   let digits = input.replace(/[\s./()-]/g, '');
   if (digits.startsWith('+39')) digits = digits.slice(3);
   else if (digits.startsWith('0039')) digits = digits.slice(4);
-  if (!/^\d+$/.test(digits)) return null;
   if (!/^[03]\d{5,10}$/.test(digits)) return null;
   return `+39${digits}`;
 }

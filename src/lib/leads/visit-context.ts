@@ -26,7 +26,7 @@ export function visitContext(page: URL, referrer: string): VisitContext {
   try {
     previous = referrer ? new URL(referrer) : null;
   } catch {
-    previous = null;
+    // not a URL: no previous page
   }
   if (previous && previous.origin !== page.origin) previous = null;
 

@@ -26,11 +26,11 @@ export function withoutUnseen(text: string): string {
 /**
  * Text for an output that is not HTML (a terminal, a plain-text email, a CSV cell): every
  * control or invisible character shown as `\u{…}`, so stored data can never move the
- * cursor, recolour a terminal or fake a line. `multiline` keeps line breaks.
+ * cursor, recolour a terminal or fake a line. `multiline` keeps line breaks and tabs.
  */
 export function printable(text: string, multiline = false): string {
   return text.replace(
     /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028\u2029\u202A-\u202E\u2060-\u2069\uFEFF\uFFFD]/g,
-    (c) => (multiline && c === '\n' ? c : `\\u{${c.codePointAt(0)!.toString(16)}}`),
+    (c) => (multiline && '\n\r\t'.includes(c) ? c : `\\u{${c.codePointAt(0)!.toString(16)}}`),
   );
 }

@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
 import {
   countLinks,
   commentsOpen,
@@ -16,6 +17,10 @@ describe('moderation rules', () => {
     ['see https://a.it and http://b.it/x?y=1', 2],
     ['www.esempio.it e WWW.ALTRO.IT', 2],
     ['https://a.it https://b.it https://c.it', 3],
+    ['one link that holds another: https://a.it/?u=www.b.it', 1],
+    ['www.a.it/www.b.it', 1],
+    ['ahttps://a.it and wwww.b.it are not words of their own', 0],
+    ['https:// and www. with nothing after', 0],
   ])('counts links in %j', (text, n) => {
     expect(countLinks(text)).toBe(n);
   });
@@ -26,6 +31,11 @@ describe('moderation rules', () => {
     [{ comments: false, pubDate: new Date('2026-11-28') }, 0, false],
     [{ comments: true, pubDate: new Date('2026-11-01T12:00:00Z') }, 30, true],
     [{ comments: true, pubDate: new Date('2026-10-29T11:00:00Z') }, 30, false],
+    // Exactly 30 days: still open; one millisecond more: closed.
+    [{ comments: true, pubDate: new Date('2026-10-30T12:00:00Z') }, 30, true],
+    [{ comments: true, pubDate: new Date('2026-10-30T11:59:59.999Z') }, 30, false],
+    [{ comments: true, pubDate: new Date('2020-01-01') }, -1, true],
+    [{ comments: false, pubDate: new Date('2026-11-29') }, 30, false],
   ])('comments open for %j after %i days: %s', (article, days, open) => {
     expect(commentsOpen(article, days, now)).toBe(open);
   });
@@ -37,6 +47,10 @@ describe('flood guard', () => {
     ['same email 5 s ago, 15 s guard', '2026-11-29T12:00:05Z', 15, 0, true],
     ['same email 20 s ago', '2026-11-29T11:59:50Z', 15, 0, false],
     ['client seen within the window', null, 15, 12, true],
+    ['no earlier comment, client not seen', null, 15, 0, false],
+    ['same email exactly 15 s ago', '2026-11-29T11:59:55Z', 15, 0, false],
+    ['same email 14.999 s ago', '2026-11-29T11:59:55.001Z', 15, 0, true],
+    ['a date that cannot be read', 'ieri', 15, 0, false],
     // Regression: 0 s still consulted the client counter, refusing same-millisecond comments under load.
     ['guard off, client counter says wait', '2026-11-29T12:00:10Z', 0, 1, false],
   ])('%s', (_name, last, seconds, wait, expected) => {
@@ -52,19 +66,43 @@ describe('display helpers', () => {
     ['anna', 'AN'],
     ['Maria de Filippi', 'MF'],
     ['  ', '?'],
+    ['', '?'],
     ['Élodie', 'ÉL'],
+    ['  anna  ', 'AN'],
+    [' Mario\t \nRossi ', 'MR'],
+    ['A', 'A'],
   ])('initials of %j', (name, expected) => {
     expect(initials(name)).toBe(expected);
   });
 
-  it('gives each name a stable hue', () => {
-    expect(avatarHue('Mario Rossi')).toBe(avatarHue('Mario Rossi'));
-    expect(avatarHue('Mario Rossi')).toBeGreaterThanOrEqual(0);
-    expect(avatarHue('Mario Rossi')).toBeLessThan(360);
+  // A reader's avatar keeps its colour from one release to the next: these values are part of the page.
+  it.each([
+    ['', 0],
+    ['A', 65],
+    ['Mario Rossi', 320],
+    ['Anna', 112],
+    ['Élodie', 260],
+  ])('gives %j the hue %i', (name, hue) => {
+    expect(avatarHue(name)).toBe(hue);
   });
 
-  it('splits text into paragraphs and lines', () => {
-    expect(paragraphs('Primo\nsegue\n\n\nSecondo\n \n')).toEqual([['Primo', 'segue'], ['Secondo']]);
+  it('gives any name a whole hue from 0 to 359', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (name) => {
+        const hue = avatarHue(name);
+        return Number.isInteger(hue) && hue >= 0 && hue < 360;
+      }),
+    );
+  });
+
+  it.each<[string, string[][]]>([
+    ['Primo\nsegue\n\n\nSecondo\n \n', [['Primo', 'segue'], ['Secondo']]],
+    ['Primo\n\nSecondo', [['Primo'], ['Secondo']]],
+    [' \nPrimo', [[' ', 'Primo']]],
+    ['   ', []],
+    ['', []],
+  ])('splits %j into paragraphs and lines', (text, expected) => {
+    expect(paragraphs(text)).toEqual(expected);
   });
 });
 

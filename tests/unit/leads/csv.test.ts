@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { csvCell, leadsToCsv } from '../../../src/lib/leads/csv.ts';
-import { record, realQuiz } from '../../support/lead-records.ts';
+import { quizSchema } from '../../../src/lib/quiz/schema.ts';
+import { record, realQuiz, smallLead } from '../../support/lead-records.ts';
+import { smallQuiz } from '../../support/quiz-fixtures.ts';
 
 /** A small RFC 4180 reader, to check the CSV reads back as written. */
 function parseCsv(text: string, sep = ';'): string[][] {
@@ -46,11 +48,44 @@ describe('CSV export', () => {
     ['+3933312345678901', "'+3933312345678901"],
     ['-1', "'-1"],
     ['@SUM(A1)', "'@SUM(A1)"],
-    ['\t=1', '\\u{9}=1'],
+    ['\t=1', "'\t=1"],
     ['Mario\u001b[31m', 'Mario\\u{1b}[31m'],
     [undefined, ''],
   ])('cell %j → %j', (value, cell) => {
     expect(csvCell(value)).toBe(cell);
+  });
+
+  // Every character a spreadsheet may read as the start of a formula, and the values around them.
+  it.each<[string | number | boolean | null | undefined, string]>([
+    [null, ''],
+    ['', ''],
+    [0, '0'],
+    [72, '72'],
+    [-3, "'-3"],
+    [false, 'false'],
+    [true, 'true'],
+    ['=1+1', "'=1+1"],
+    ['+1', "'+1"],
+    ['-1', "'-1"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tTAB', "'\tTAB"],
+    ['\r=1', `"'\r=1"`],
+    ['a=1', 'a=1'],
+    ['a-b+c@d', 'a-b+c@d'],
+    ['due\r\nrighe', '"due\r\nrighe"'],
+    ['a\rb', '"a\rb"'],
+    ['"', '""""'],
+    ["l'apostrofo", "l'apostrofo"],
+  ])('cell %j → %j', (value, cell) => {
+    expect(csvCell(value)).toBe(cell);
+  });
+
+  it.each([
+    [',', 'a,b', '"a,b"'],
+    [',', 'a;b', 'a;b'],
+    ['\t', 'a\tb', '"a\tb"'],
+  ])('with separator %j, cell %j → %j', (separator, value, cell) => {
+    expect(csvCell(value, separator)).toBe(cell);
   });
 
   it('starts with a BOM and a header, one row per lead, answers as readable text', () => {
@@ -72,5 +107,96 @@ describe('CSV export', () => {
     expect(first[realQuiz.questions[0].text]).toBe(
       realQuiz.questions[0].options.find((o) => o.id === lead.answers[realQuiz.questions[0].id][0])!.label,
     );
+  });
+});
+
+describe('CSV export of a lead, cell by cell', () => {
+  const quiz = quizSchema.parse(smallQuiz());
+  const header = [
+    'id',
+    'ricevuto_il',
+    'nome',
+    'cognome',
+    'email',
+    'telefono',
+    'azienda',
+    'partita_iva',
+    'esito',
+    'punteggio',
+    'consenso_marketing',
+    'articolo',
+    'utm_source',
+    'utm_medium',
+    'utm_campaign',
+    'utm_term',
+    'utm_content',
+    'versione_test',
+    'spam',
+    'Prima?',
+    'Seconda?',
+    'Facoltativa?',
+  ];
+
+  it('writes the header, then each lead: contact, outcome, consent, source, answers', () => {
+    const spam = smallLead({
+      id: 'lead-2',
+      contact: { nome: 'Eva', cognome: 'Neri', email: 'eva@neri.it', azienda: 'Neri' },
+      answers: { q1: ['no'], q3: ['molto'] },
+      score: { points: 0, min: 0, max: 15, percent: 0 },
+      outcome: 'sparito',
+      utm: { utm_campaign: 'autunno' },
+      sourceArticle: undefined,
+      submittedQuizVersion: '0',
+      spamReason: 'honeypot',
+      consents: [{ purpose: 'marketing', granted: false, noticeVersion: '1', form: 'f', at: 'a' }],
+    });
+    const csv = leadsToCsv([smallLead(), spam], quiz, { separator: ',', bom: false });
+    expect(csv.split('\r\n')).toEqual([
+      header.join(','),
+      [
+        'lead-1',
+        '2026-11-29T10:00:00.000Z',
+        'Mario',
+        'Rossi',
+        'mario@azienda.it',
+        '+393331234567',
+        'Rossi Srl',
+        '12345678903',
+        'Alto',
+        '72',
+        'sì',
+        'definizione-di-networking',
+        'newsletter',
+        'email',
+        '',
+        '',
+        '',
+        '1',
+        '',
+        'Sì',
+        '"X, Z"',
+        '',
+      ].join(','),
+      ['lead-2', '2026-11-29T10:00:00.000Z', 'Eva', 'Neri', 'eva@neri.it', '', 'Neri', '', 'sparito', '0', 'no']
+        .concat(['', '', '', 'autunno', '', '', '0', 'honeypot', 'No', '', 'Molto'])
+        .join(','),
+      '',
+    ]);
+  });
+
+  it.each([
+    [{}, '\uFEFFid;'],
+    [{ bom: true }, '\uFEFFid;'],
+    [{ bom: false }, 'id;'],
+    [{ separator: ',' }, '\uFEFFid,'],
+  ])('with options %j starts with %j', (options, start) => {
+    const csv = leadsToCsv([], quiz, options);
+    expect(csv.slice(0, start.length)).toBe(start);
+    expect(csv.endsWith('Facoltativa?\r\n')).toBe(true);
+  });
+
+  it('says "no" when a lead has no marketing consent recorded', () => {
+    const [, row] = leadsToCsv([smallLead({ consents: [] })], quiz, { bom: false }).split('\r\n');
+    expect(row.split(';')[header.indexOf('consenso_marketing')]).toBe('no');
   });
 });

@@ -161,6 +161,44 @@ describe('visit context', () => {
       '',
       { utm: {}, sourceArticle: undefined, landingPath: '/test-gratuito/' },
     ],
+    [
+      'no source id that only starts well',
+      test('?da=articolo%2F..%2Fadmin'),
+      '',
+      { utm: {}, sourceArticle: undefined, landingPath: '/test-gratuito/' },
+    ],
+    [
+      'UTM values trimmed and cut at 200 characters; blank ones dropped',
+      test(`?utm_source=%20news%20&utm_medium=%20%20&utm_campaign=${'x'.repeat(250)}`),
+      '',
+      {
+        utm: { utm_source: 'news', utm_campaign: 'x'.repeat(200) },
+        sourceArticle: undefined,
+        landingPath: '/test-gratuito/',
+      },
+    ],
+    [
+      "the test page's own UTM win over the article's",
+      test('?utm_source=test'),
+      'https://www.segnalazionevincente.com/blog/definizione-di-networking/?utm_source=articolo&utm_medium=email',
+      {
+        utm: { utm_source: 'test' },
+        sourceArticle: 'definizione-di-networking',
+        landingPath: '/blog/definizione-di-networking/',
+      },
+    ],
+    [
+      "the test page's own source wins over the article read before",
+      test('?da=altro-articolo'),
+      'https://www.segnalazionevincente.com/blog/definizione-di-networking/',
+      { utm: {}, sourceArticle: 'altro-articolo', landingPath: '/blog/definizione-di-networking/' },
+    ],
+    [
+      'a page of the site that is no article',
+      test(),
+      'https://www.segnalazionevincente.com/blog/tag/vendite/?utm_source=x',
+      { utm: { utm_source: 'x' }, sourceArticle: undefined, landingPath: '/blog/tag/vendite/' },
+    ],
   ])('%s', (_name, page, referrer, expected) => {
     expect(visitContext(page, referrer)).toEqual(expected);
   });

@@ -1,8 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { quizSchema, type Quiz } from '../../../src/lib/quiz/schema.ts';
-import { validateAnswers, answerErrorMessage, type RawAnswers, type Answers } from '../../../src/lib/quiz/answers.ts';
-import { scoreQuiz, percentOf, bandFor } from '../../../src/lib/quiz/score.ts';
+import {
+  validateAnswers,
+  answerErrorMessage,
+  type AnswerError,
+  type RawAnswers,
+  type Answers,
+} from '../../../src/lib/quiz/answers.ts';
+import { scoreQuiz, percentOf, bandFor, weakestCategories, type QuizResult } from '../../../src/lib/quiz/score.ts';
 import { smallQuiz, loadRealQuiz } from '../../support/quiz-fixtures.ts';
 
 const quiz = quizSchema.parse(smallQuiz());
@@ -51,6 +57,11 @@ describe('validateAnswers', () => {
       { ok: false, errors: [{ code: 'too_many_options', questionId: 'q1' }] },
     ],
     [
+      'a known and an unknown option on a single choice: only the unknown one is reported',
+      { q1: ['si', 'forse'], q2: 'x' },
+      { ok: false, errors: [{ code: 'unknown_option', questionId: 'q1', optionId: 'forse' }] },
+    ],
+    [
       'an inherited property name',
       { q1: 'si', q2: 'x', constructor: 'a' },
       { ok: false, errors: [{ code: 'unknown_question', questionId: 'constructor' }] },
@@ -59,11 +70,16 @@ describe('validateAnswers', () => {
     expect(validateAnswers(quiz, raw)).toEqual(expected);
   });
 
-  it('explains each error in Italian', () => {
-    expect(answerErrorMessage({ code: 'missing_answer', questionId: 'q1' })).toBe(
-      'Scegli una risposta per continuare.',
-    );
-    expect(answerErrorMessage({ code: 'too_many_options', questionId: 'q1' })).toBe('Scegli una sola risposta.');
+  it.each<[AnswerError, string]>([
+    [{ code: 'missing_answer', questionId: 'q1' }, 'Scegli una risposta per continuare.'],
+    [{ code: 'too_many_options', questionId: 'q1' }, 'Scegli una sola risposta.'],
+    [
+      { code: 'unknown_option', questionId: 'q1', optionId: 'forse' },
+      'La risposta scelta non è valida: ricarica la pagina e riprova.',
+    ],
+    [{ code: 'unknown_question', questionId: 'q9' }, 'Il test è cambiato nel frattempo: ricarica la pagina e riprova.'],
+  ])('explains %j in Italian', (error, message) => {
+    expect(answerErrorMessage(error)).toBe(message);
   });
 });
 
@@ -110,12 +126,58 @@ describe('scoreQuiz', () => {
     expect(percentOf(0, 0, 0)).toBe(0);
   });
 
+  it('weights a single choice too, at both ends of its range', () => {
+    const weighted = structuredClone(smallQuiz());
+    weighted.questions[0].weight = 3;
+    const test = quizSchema.parse(weighted);
+    expect(scoreQuiz(test, { q1: ['si'], q2: ['z'] })).toMatchObject({ points: 28, min: -2, max: 40 });
+    expect(scoreQuiz(test, { q1: ['no'], q2: ['x'] })).toMatchObject({ points: 6, min: -2, max: 40 });
+  });
+
+  it('leaves out categories with nothing answered, or no spread in what was answered', () => {
+    const input = structuredClone(smallQuiz());
+    input.categories!.push({ id: 'c', label: 'C' }, { id: 'd', label: 'D' });
+    input.questions[2].category = 'c';
+    input.questions.push({
+      id: 'q4',
+      text: 'Uguali?',
+      required: false,
+      category: 'd',
+      options: [
+        { id: 'uno', label: 'Uno', points: 2 },
+        { id: 'due', label: 'Due', points: 2 },
+      ],
+    });
+    const test = quizSchema.parse(input);
+    const ids = (answers: Answers) => scoreQuiz(test, answers).categories.map((c) => c.category.id);
+    expect(ids({ q1: ['si'], q2: ['x'], q4: ['uno'] })).toEqual(['b', 'a']);
+    expect(ids({ q1: ['si'], q2: ['x'], q3: ['poco'], q4: ['due'] })).toEqual(['c', 'b', 'a']);
+  });
+
   it('gives category sub-scores, weakest first', () => {
     const result = scoreQuiz(quiz, { q1: ['si'], q2: ['z'] });
     expect(result.categories.map((c) => [c.category.id, c.percent])).toEqual([
       ['b', 0],
       ['a', 100],
     ]);
+  });
+
+  it.each([
+    [0, 'basso'],
+    [39, 'basso'],
+    [40, 'medio'],
+    [69, 'medio'],
+    [70, 'alto'],
+    [100, 'alto'],
+  ])('puts %i %% in the band %s, whatever the order the bands are listed in', (percent, band) => {
+    expect(bandFor(quiz, percent).id).toBe(band);
+    expect(bandFor({ bands: [...quiz.bands].reverse() }, percent).id).toBe(band);
+  });
+
+  it('fails loudly when no band covers a percentage', () => {
+    expect(() => bandFor({ bands: quiz.bands.slice(1) }, 12)).toThrow(
+      "No band covers 12%: the test's bands are invalid",
+    );
   });
 
   it('scores the real test from 0 to 100', () => {
@@ -132,6 +194,26 @@ describe('scoreQuiz', () => {
     );
     expect(scoreQuiz(real, lowest)).toMatchObject({ percent: 0, band: { id: 'non-ancora-in-target' } });
     expect(scoreQuiz(real, highest)).toMatchObject({ percent: 100, band: { id: 'in-target' } });
+  });
+});
+
+describe('weakestCategories', () => {
+  const result = (percents: number[]) =>
+    ({
+      categories: percents.map((percent, i) => ({ category: { id: `c${i}`, label: '' }, percent })),
+    }) as QuizResult;
+  const ids = (categories: { category: { id: string } }[]) => categories.map((c) => c.category.id);
+
+  it.each<[number[], number | undefined, number | undefined, string[]]>([
+    [[10, 50, 69, 70, 90], undefined, undefined, ['c0', 'c1']],
+    [[10, 50, 69, 70, 90], 5, undefined, ['c0', 'c1', 'c2']],
+    [[10, 50, 69, 70, 90], 5, 70, ['c0', 'c1', 'c2']],
+    [[10, 50, 69, 70, 90], 5, 71, ['c0', 'c1', 'c2', 'c3']],
+    [[10, 50, 69, 70, 90], 1, 100, ['c0']],
+    [[70, 90], undefined, undefined, []],
+    [[], undefined, undefined, []],
+  ])('of %j, at most %s under %s %%: %j', (percents, limit, threshold, expected) => {
+    expect(ids(weakestCategories(result(percents), limit, threshold))).toEqual(expected);
   });
 });
 

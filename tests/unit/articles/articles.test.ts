@@ -1,8 +1,9 @@
+import { scheduledAfter, nextPublication } from '../../../src/lib/articles/schedule.ts';
 import { describe, it, expect } from 'vitest';
-import { isPublished, unpublishedReason } from '../../src/lib/articles/visibility.ts';
-import { collectTags, tagPath } from '../../src/lib/articles/tags.ts';
-import { articleIdFromPath, testLinkFrom } from '../../src/lib/articles/source-link.ts';
-import { publishedOnly } from '../../src/lib/articles/published-loader.ts';
+import { isPublished, unpublishedReason } from '../../../src/lib/articles/visibility.ts';
+import { collectTags, tagPath } from '../../../src/lib/articles/tags.ts';
+import { articleIdFromPath, testLinkFrom } from '../../../src/lib/articles/source-link.ts';
+import { publishedOnly } from '../../../src/lib/articles/published-loader.ts';
 
 const now = new Date('2026-11-29T10:00:00Z');
 
@@ -32,6 +33,11 @@ describe('tags', () => {
     ]);
   });
 
+  it('skips tags with no letters or digits, and lists an article once under two spellings of a tag', () => {
+    const c = { id: 'c', data: { tags: ['??', 'Vendite', 'vendite'] } };
+    expect(collectTags([c]).map((t) => [t.slug, t.articles.map((x) => x.id)])).toEqual([['vendite', ['c']]]);
+  });
+
   it('links to the tag page by slug', () => {
     expect(tagPath('Città')).toBe('/blog/tag/citta/');
   });
@@ -43,6 +49,14 @@ describe('links to the test from articles', () => {
     ['/blog/', null],
     ['/blog/2/', null],
     ['/blog/tag/networking/', null],
+    ['/blog/tag/', null],
+    ['/blog/12/', null],
+    ['/blog/2026-bilancio/', '2026-bilancio'],
+    ['/blog/bilancio-2026/', 'bilancio-2026'],
+    ['/blog/citt%C3%A0/', 'città'],
+    ['/blog/a/b/', null],
+    ['/blog/a', null],
+    ['/en/blog/a/', null],
     ['/privacy/', null],
   ])('%s → %s', (path, id) => {
     expect(articleIdFromPath(path)).toBe(id);
@@ -53,6 +67,7 @@ describe('links to the test from articles', () => {
       '/test-gratuito/?da=definizione-di-networking',
     );
     expect(testLinkFrom('/test-gratuito/', '/')).toBe('/test-gratuito/');
+    expect(testLinkFrom('/test-gratuito/', '/blog/citt%C3%A0/')).toBe('/test-gratuito/?da=citt%C3%A0');
   });
 });
 
@@ -75,5 +90,38 @@ describe('publishedOnly loader', () => {
     const inner = { name: 'glob', load: async () => {} };
     await publishedOnly(inner, keepAll, now).load({ store } as never);
     expect(store.ids()).toEqual(kept);
+  });
+
+  it('keeps the wrapped loader’s other fields and names itself after it', () => {
+    const inner = { name: 'glob', load: async () => {}, schema: { marker: true } };
+    const wrapped = publishedOnly(inner as never, false, now);
+    expect(wrapped.name).toBe('published-only(glob)');
+    expect(wrapped).toHaveProperty('schema', { marker: true });
+  });
+});
+
+describe('the schedule', () => {
+  const a = (id: string, pubDate: string, draft = false) => ({ id, title: id, pubDate: new Date(pubDate), draft });
+  const articles = [
+    a('dopo', '2026-12-05T09:00:00Z'),
+    a('prima', '2026-12-01T09:00:00Z'),
+    a('bozza', '2026-11-30T12:00:00Z', true),
+    a('gia-online', '2026-11-01T09:00:00Z'),
+    a('stesso-momento-b', '2026-12-01T09:00:00Z'),
+  ];
+
+  it('lists the articles waiting for their date, soonest first, drafts left out', () => {
+    expect(scheduledAfter(articles, new Date('2026-11-30T10:00:00Z')).map((x) => x.id)).toEqual([
+      'prima',
+      'stesso-momento-b',
+      'dopo',
+    ]);
+    expect(scheduledAfter(articles, new Date('2026-12-01T09:00:00Z')).map((x) => x.id)).toEqual(['dopo']);
+  });
+
+  it('says when the next build is due after the one online, also when that time has passed', () => {
+    expect(nextPublication(articles, new Date('2026-11-15T00:00:00Z'))).toEqual(new Date('2026-12-01T09:00:00Z'));
+    expect(nextPublication(articles, new Date('2026-12-01T09:00:00Z'))).toEqual(new Date('2026-12-05T09:00:00Z'));
+    expect(nextPublication(articles, new Date('2026-12-05T09:00:00Z'))).toBeNull();
   });
 });

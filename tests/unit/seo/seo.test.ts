@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { getHead, pageTitle, type HeadTag } from '../../src/lib/seo/head.ts';
-import { blogPostingLd, homeLd, serializeJsonLd } from '../../src/lib/seo/json-ld.ts';
+import { getHead, pageTitle, type HeadTag } from '../../../src/lib/seo/head.ts';
+import { blogPostingLd, homeLd, serializeJsonLd } from '../../../src/lib/seo/json-ld.ts';
 
 const site = new URL('https://www.segnalazionevincente.com');
 const path = '/blog/definizione-di-networking/';

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { retentionSkip } from '../../src/lib/privacy/retention-guard.ts';
-import { consentErrors, LEAD_CONSENT_TEXTS } from '../../src/lib/leads/consent.ts';
+import { retentionSkip } from '../../../src/lib/privacy/retention-guard.ts';
+import { consentErrors, LEAD_CONSENT_TEXTS } from '../../../src/lib/leads/consent.ts';
 
 const now = new Date('2026-11-30T10:00:00Z');
 

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { hasUnseenCharacters, withoutUnseen, printable } from '../../src/lib/text/characters.ts';
-import { checkContact } from '../../src/lib/leads/contact-rules.ts';
-import { commentPayloadSchema } from '../../src/lib/comments/comment-schema.ts';
+import { hasUnseenCharacters, withoutUnseen, printable } from '../../../src/lib/text/characters.ts';
+import { checkContact } from '../../../src/lib/leads/contact-rules.ts';
+import { commentPayloadSchema } from '../../../src/lib/comments/comment-schema.ts';
 
 const UNSEEN = [
   ['NUL', '\u0000'],
@@ -81,7 +81,7 @@ describe('printable', () => {
     expect(printable(text)).toBe(shown);
   });
 
-  it('keeps line breaks in a multi-line text when asked', () => {
-    expect(printable('a\nb\u0007', true)).toBe('a\nb\\u{7}');
+  it('keeps line breaks and tabs in a multi-line text when asked', () => {
+    expect(printable('a\r\nb\tc\u0007', true)).toBe('a\r\nb\tc\\u{7}');
   });
 });

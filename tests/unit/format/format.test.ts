@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { formatDate, isoDay } from '../../src/lib/format/date.ts';
-import { countWords, readingMinutes, formatReadingTime } from '../../src/lib/format/reading-time.ts';
-import { slugify } from '../../src/lib/format/slug.ts';
+import { formatDate, formatDateTime, isoDay } from '../../../src/lib/format/date.ts';
+import { countWords, readingMinutes, formatReadingTime } from '../../../src/lib/format/reading-time.ts';
+import { slugify } from '../../../src/lib/format/slug.ts';
 
 describe('formatDate', () => {
   it.each([
@@ -52,7 +52,21 @@ describe('slugify', () => {
     ['Città & Società', 'citta-societa'],
     ['  B2B / B2C  ', 'b2b-b2c'],
     ['perché?', 'perche'],
+    ['--Vendite--', 'vendite'],
+    ['¿¡Qué!?', 'que'],
+    ['!!!', ''],
   ])('%s → %s', (input, slug) => {
     expect(slugify(input)).toBe(slug);
+  });
+});
+
+describe('formatDateTime', () => {
+  it.each([
+    ['2026-11-29T22:55:51.783Z', '29/11/2026, 23:55'],
+    ['2026-07-01T06:05:00Z', '01/07/2026, 08:05'],
+    ['2026-03-29T00:59:00Z', '29/03/2026, 01:59'],
+    ['2026-03-29T01:00:00Z', '29/03/2026, 03:00'],
+  ])('%s → %s (Rome, summer time included)', (iso, expected) => {
+    expect(formatDateTime(new Date(iso))).toBe(expected);
   });
 });
