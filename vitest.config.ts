@@ -17,9 +17,14 @@ export default defineConfig({
       {
         test: {
           name: 'site',
-          include: ['tests/build/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
+          include: [
+            'tests/storage/**/*.test.ts',
+            'tests/build/**/*.test.ts',
+            'tests/integration/**/*.test.ts',
+            'tests/e2e/**/*.test.ts',
+          ],
           environment: 'node',
-          globalSetup: ['tests/support/build-site.ts'],
+          globalSetup: ['tests/support/build-site.ts', 'tests/support/postgres-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -6,7 +6,8 @@
 import { backup, DatabaseSync } from 'node:sqlite';
 import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { cliSettings, openExisting } from './lib/cli.ts';
+import type { SqliteDb } from '../src/server/storage/sqlite-db.ts';
+import { cliSettings, fail, openExisting } from './lib/cli.ts';
 import { describeDatabase } from './lib/database-file.ts';
 
 const settings = cliSettings();
@@ -15,9 +16,10 @@ const target = path.resolve(
     path.join(settings.DATA_DIR, 'backups', `site-${new Date().toISOString().replace(/[:.]/g, '-')}.db`),
 );
 mkdirSync(path.dirname(target), { recursive: true });
-const db = openExisting(settings.DATA_DIR);
-await backup(db, target);
-db.close();
+if (settings.DATABASE_URL) fail('With PostgreSQL, back up with pg_dump (docs/DEPLOY.md): this copies the SQLite file.');
+const db = (await openExisting(settings)) as SqliteDb;
+await backup(db.connection, target);
+await db.close();
 const copy = new DatabaseSync(target, { readOnly: true });
 console.log(`backup: ${describeDatabase(copy)} → ${target} (${Math.ceil(statSync(target).size / 1024)} KB)`);
 copy.close();

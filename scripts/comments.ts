@@ -1,11 +1,11 @@
 /**
- * Moderates comments until the team area exists (reads DATA_DIR, default ./data):
+ * Moderates comments from a terminal (the team area does it too; reads DATABASE_URL or DATA_DIR):
  *   npm run comments -- list [--pending]
  *   npm run comments -- approve ID | spam ID | delete ID
  */
 import { parseArgs } from 'node:util';
-import { cliSettings, openExisting } from './lib/cli.ts';
-import { SqliteCommentStore, type CommentStatus } from '../src/server/storage/comment-store.ts';
+import { cliSettings, fail, openExisting } from './lib/cli.ts';
+import { CommentStore, type CommentStatus } from '../src/server/storage/comment-store.ts';
 import { printable } from '../src/lib/text/characters.ts';
 import { reasonLabel } from '../src/lib/abuse/reasons.ts';
 
@@ -14,16 +14,11 @@ const { positionals, values } = parseArgs({
   options: { pending: { type: 'boolean', default: false } },
 });
 const [command, rawId] = positionals;
-const db = openExisting(cliSettings().DATA_DIR);
-const store = new SqliteCommentStore(db);
-
-function fail(message: string): never {
-  console.error(message);
-  process.exit(2);
-}
+const db = await openExisting(cliSettings());
+const store = new CommentStore(db);
 
 if (command === 'list') {
-  const comments = store.list({ status: values.pending ? 'pending' : undefined });
+  const comments = await store.list({ status: values.pending ? 'pending' : undefined });
   for (const c of comments) {
     // Stored text is shown, never run: an escape sequence in a comment must not reach the terminal.
     const text = printable(c.text.replace(/\s+/g, ' '));
@@ -37,9 +32,9 @@ if (command === 'list') {
   if (!Number.isInteger(id) || id <= 0)
     fail(`${command}: give the comment's number, e.g. npm run comments -- ${command} 12`);
   const status: Record<string, CommentStatus> = { approve: 'approved', spam: 'spam', delete: 'trash' };
-  if (!store.setStatus(id, status[command], new Date())) fail(`No comment #${id}.`);
+  if (!(await store.setStatus(id, status[command], new Date()))) fail(`No comment #${id}.`);
   console.log(`#${id} → ${status[command]}`);
 } else {
   fail('Usage: npm run comments -- list [--pending] | approve ID | spam ID | delete ID');
 }
-db.close();
+await db.close();

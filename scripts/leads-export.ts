@@ -9,7 +9,7 @@ import { parse } from 'yaml';
 import { quizSchema } from '../src/lib/quiz/schema.ts';
 import { leadsToCsv } from '../src/lib/leads/csv.ts';
 import { cliSettings, openExisting } from './lib/cli.ts';
-import { SqliteLeadStore } from '../src/server/storage/lead-store.ts';
+import { LeadStore } from '../src/server/storage/lead-store.ts';
 
 const { values } = parseArgs({
   options: { since: { type: 'string' }, 'include-spam': { type: 'boolean', default: false } },
@@ -21,8 +21,8 @@ if (since && Number.isNaN(since.getTime())) {
 }
 const settings = cliSettings();
 const quiz = quizSchema.parse(parse(readFileSync(`${settings.CONTENT_ROOT}/quiz/test-gratuito.yaml`, 'utf8')));
-const db = openExisting(settings.DATA_DIR);
-const leads = new SqliteLeadStore(db).list({ since, includeSpam: values['include-spam'] });
+const db = await openExisting(settings);
+const leads = await new LeadStore(db).list({ since, includeSpam: values['include-spam'] });
 process.stdout.write(leadsToCsv(leads, quiz));
 console.error(`${leads.length} leads exported`);
-db.close();
+await db.close();

@@ -5,19 +5,23 @@
  * a run that would delete most leads); --force runs it anyway, once a person has checked.
  * Periods: RETENTION_LEADS_DAYS, RETENTION_SPAM_DAYS, RETENTION_UNAPPROVED_COMMENTS_DAYS (src/server/settings.ts).
  */
-import { applyRetention } from '../src/server/storage/privacy.ts';
 import { parseArgs } from 'node:util';
+import { applyRetention } from '../src/server/storage/privacy.ts';
 import { cliSettings, fail, openExisting } from './lib/cli.ts';
 
 const settings = cliSettings();
-const periods = {
-  leadsDays: settings.RETENTION_LEADS_DAYS,
-  spamDays: settings.RETENTION_SPAM_DAYS,
-  unapprovedCommentsDays: settings.RETENTION_UNAPPROVED_COMMENTS_DAYS,
-};
 const { values } = parseArgs({ options: { force: { type: 'boolean', default: false } } });
-const db = openExisting(settings.DATA_DIR);
-const result = applyRetention(db, periods, new Date(), { force: values.force });
+const db = await openExisting(settings);
+const result = await applyRetention(
+  db,
+  {
+    leadsDays: settings.RETENTION_LEADS_DAYS,
+    spamDays: settings.RETENTION_SPAM_DAYS,
+    unapprovedCommentsDays: settings.RETENTION_UNAPPROVED_COMMENTS_DAYS,
+  },
+  new Date(),
+  { force: values.force },
+);
+await db.close();
 if ('skipped' in result) fail(`retention skipped: ${result.skipped.message}`);
 console.log(`retention: removed ${JSON.stringify(result.removed)}`);
-db.close();

@@ -7,13 +7,13 @@ import { boot } from './server/boot.ts';
 
 // Set by the built server's entry at start-up (see src/integrations/start-runtime-at-boot.ts),
 // before it listens: headers on every response, then configuration, database and outbox worker.
-if (globalThis.__segnalazioneBoot) boot();
+if (globalThis.__segnalazioneBoot) await boot();
 
-export const onRequest = defineMiddleware((context, next) => {
+export const onRequest = defineMiddleware(async (context, next) => {
   if (context.isPrerendered) return next();
   let rt;
   try {
-    rt = getRuntime();
+    rt = await getRuntime();
   } catch (error) {
     if (error instanceof StorageUnavailable) return unavailable(context.url.pathname, context.request);
     throw error;

@@ -1,6 +1,8 @@
-import type { DatabaseSync } from 'node:sqlite';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { readSettings, ConfigError, type Settings } from '../../src/server/settings.ts';
-import { openExistingDatabase } from '../../src/server/storage/database.ts';
+import { openDb } from '../../src/server/storage/open.ts';
+import type { Db } from '../../src/server/storage/db.ts';
 
 /** Ends a CLI script with a message for the person who ran it (exit 2: their input or setting). */
 export function fail(message: string): never {
@@ -18,11 +20,17 @@ export function cliSettings(): Settings {
   }
 }
 
-/** The database of DATA_DIR; a folder without one ends the script naming it (no empty database is made). */
-export function openExisting(dataDir: string): DatabaseSync {
+/**
+ * The deployment's database (PostgreSQL at DATABASE_URL, else SQLite in DATA_DIR). A
+ * DATA_DIR without a database ends the script naming the folder: a mistyped path must
+ * never become a new, empty database that seems to hold no leads.
+ */
+export async function openExisting(settings: Settings): Promise<Db> {
+  if (!settings.DATABASE_URL && !existsSync(path.join(settings.DATA_DIR, 'site.db')))
+    fail(`No database in ${path.resolve(settings.DATA_DIR)} (DATA_DIR): is the folder right?`);
   try {
-    return openExistingDatabase(dataDir);
+    return await openDb({ databaseUrl: settings.DATABASE_URL, dataDir: settings.DATA_DIR });
   } catch (error) {
-    return fail((error as Error).message);
+    return fail(`Cannot open the database: ${(error as Error).message}`);
   }
 }

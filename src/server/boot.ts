@@ -17,11 +17,11 @@ declare global {
  * configuration, database and outbox worker, so a bad setting stops it with a message.
  * The entry then hands its request handler to `serve`.
  */
-export function boot(): void {
+export async function boot(): Promise<void> {
   const config = getConfig();
   installSecurityHeaders(config.trustProxy);
   try {
-    getRuntime();
+    await getRuntime();
   } catch (error) {
     // Logged by getRuntime; the static pages are served all the same.
     if (!(error instanceof StorageUnavailable)) throw error;
@@ -68,13 +68,7 @@ const DRAIN_SECONDS = 10;
  */
 function serve(handler: Handler): void {
   const { host, port } = getConfig().listen;
-  const runtime = () => {
-    try {
-      return getRuntime();
-    } catch {
-      return null;
-    }
-  };
+  const runtime = () => getRuntime().catch(() => null);
   const server = createServer({ requestTimeout: 30_000, headersTimeout: 15_000 }, (req, res) => {
     // The adapter turns these into a WHATWG Request, which refuses them with a 500.
     if (UNSUPPORTED.has(req.method ?? '')) {
@@ -101,16 +95,16 @@ function serve(handler: Handler): void {
     if (stopping) return;
     stopping = true;
     console.log(`[segnalazione] ${signal}: finishing requests in flight, then stopping`);
-    runtime()?.worker.stop();
-    server.close(() => {
-      runtime()?.close();
+    void runtime().then((rt) => rt?.worker.stop());
+    const exit = async () => {
+      await (await runtime())?.close().catch(() => {});
       process.exit(0);
-    });
+    };
+    server.close(() => void exit());
     server.closeIdleConnections();
     setTimeout(() => {
       server.closeAllConnections();
-      runtime()?.close();
-      process.exit(0);
+      void exit();
     }, DRAIN_SECONDS * 1000).unref();
   };
   // A new release listens beside this one: keep answering, with `Connection: close`, until every

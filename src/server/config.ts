@@ -11,6 +11,9 @@ export interface ServerConfig {
   /** The public origin (SITE_URL): forms are accepted from it. */
   siteUrl: URL;
   contentRoot: string;
+  /** SQLite in DATA_DIR, or PostgreSQL at DATABASE_URL. */
+  storage: { dataDir: string; databaseUrl?: string };
+  /** DATA_DIR: the SQLite database, and what the supervisor records. */
   dataDir: string;
   /** Which peers' X-Forwarded-* headers are believed. */
   trustProxy: TrustProxy;
@@ -71,6 +74,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Server
     siteUrl: new URL(env.SITE_URL),
     contentRoot: env.CONTENT_ROOT,
     trustProxy,
+    storage: { dataDir: env.DATA_DIR, databaseUrl: env.DATABASE_URL },
     dataDir: env.DATA_DIR,
     rateLimit: { max: env.LEADS_RATE_LIMIT, windowSeconds: env.LEADS_RATE_WINDOW_SECONDS },
     tokens: {

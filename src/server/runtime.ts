@@ -1,21 +1,20 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import type { DatabaseSync } from 'node:sqlite';
-import path from 'node:path';
 import { loadConfig, type ServerConfig } from './config.ts';
-import { openDatabase } from './storage/database.ts';
-import { SqliteLeadStore, type LeadStore } from './storage/lead-store.ts';
-import { SqliteCommentStore, type CommentStore } from './storage/comment-store.ts';
+import type { Db } from './storage/db.ts';
+import { openDb, describeStorage } from './storage/open.ts';
+import { LeadStore } from './storage/lead-store.ts';
+import { CommentStore } from './storage/comment-store.ts';
 import { OutboxStore } from './storage/outbox-store.ts';
+import { SessionStore } from './storage/session-store.ts';
+import { applyRetention, PendingWipe } from './storage/privacy.ts';
 import { OutboxWorker } from './notify/outbox-worker.ts';
 import { emailSender, webhookSender } from './notify/senders.ts';
-import { RateLimiter } from './http/rate-limiter.ts';
-import { SessionStore } from './storage/session-store.ts';
-import { applyRetention, WalWipe } from './storage/privacy.ts';
+import { MemoryRateLimiter, SharedRateLimiter, forgetOldWindows, type RateLimiter } from './http/rate-limiter.ts';
 
 /** Everything the endpoints share in one server process. */
 export interface Runtime {
   config: ServerConfig;
-  db: DatabaseSync;
+  db: Db;
   leads: LeadStore;
   outbox: OutboxStore;
   worker: OutboxWorker;
@@ -27,23 +26,23 @@ export interface Runtime {
   sessions: SessionStore;
   /** Failed sign-ins per client: 5 per 15 minutes. */
   loginLimiter: RateLimiter;
-  /** Signs start tokens and result links; made once, kept in the database. */
+  /** Signs start tokens and result links; made once, kept in the database (shared by every instance). */
   signingKey: Buffer;
-  /** Retries emptying the WAL after an erasure, until no erased byte is left on disk. */
-  wipe: WalWipe;
+  /** Retries wiping erased data off the disk, until no erased byte is left. */
+  wipe: PendingWipe;
   /** The fingerprint of a team member's current credential, for their sessions; null: no such member. */
   credentialOf: (user: string) => string | null;
-  /** Stops the worker and closes the database (once; later calls do nothing). */
-  close: () => void;
+  /** Stops the worker and the jobs and closes the database. */
+  close: () => Promise<void>;
 }
 
-/** The database cannot be opened (a read-only or missing DATA_DIR): the public pages stay up, forms answer 503. */
+/** The database cannot be opened (a read-only DATA_DIR, PostgreSQL down): the public pages stay up, forms answer 503. */
 export class StorageUnavailable extends Error {}
 
 /** How long after a failure to open the database the next request tries again. */
 const REOPEN_AFTER_MS = 5000;
 
-let runtime: Runtime | null = null;
+let runtime: Promise<Runtime> | null = null;
 let config: ServerConfig | null = null;
 let failedAt = 0;
 let failure: StorageUnavailable | null = null;
@@ -56,35 +55,37 @@ export function getConfig(): ServerConfig {
 
 /**
  * The process's runtime, created on first use: configuration, database, outbox worker.
- * Throws `StorageUnavailable` while the database cannot be opened, retrying at most
- * every few seconds, so the site recovers by itself once the folder is writable again.
+ * Rejects with `StorageUnavailable` while the database cannot be opened, trying again at
+ * most every few seconds, so the site recovers by itself once the storage is back.
  */
-export function getRuntime(): Runtime {
+export function getRuntime(): Promise<Runtime> {
   if (runtime) return runtime;
-  if (failure && Date.now() - failedAt < REOPEN_AFTER_MS) throw failure;
-  try {
-    runtime = createRuntime(getConfig());
-    failure = null;
-    return runtime;
-  } catch (error) {
+  if (failure && Date.now() - failedAt < REOPEN_AFTER_MS) return Promise.reject(failure);
+  const creating = createRuntime(getConfig()).catch((error: unknown) => {
+    runtime = null;
     if (!(error instanceof StorageUnavailable)) throw error;
     if (!failure) console.error(`[segnalazione] ${error.message}`);
     failure = error;
     failedAt = Date.now();
     throw error;
-  }
+  });
+  runtime = creating;
+  return creating;
 }
 
-function createRuntime(config: ServerConfig): Runtime {
-  let db: DatabaseSync;
+async function createRuntime(config: ServerConfig): Promise<Runtime> {
+  const where = describeStorage(config.storage);
+  let db: Db;
   try {
-    db = openDatabase(config.dataDir);
+    db = await openDb(config.storage);
   } catch (error) {
     throw new StorageUnavailable(
-      `cannot open the database in ${path.resolve(config.dataDir)} (DATA_DIR): ${(error as Error).message}. ` +
-        'The public pages are served; forms and the team area answer 503 until the folder is writable.',
+      `cannot open the database (${where}${config.storage.databaseUrl ? '' : ', DATA_DIR'}): ${(error as Error).message}. ` +
+        'The public pages are served; forms and the team area answer 503 until the storage is back.',
     );
   }
+  failure = null;
+  const key = await signingKey(db);
   const outbox = new OutboxStore(db);
   const senders = {
     ...(config.email && { email: emailSender(config.email, config.outbox.sendTimeoutSeconds) }),
@@ -93,15 +94,19 @@ function createRuntime(config: ServerConfig): Runtime {
   const worker = new OutboxWorker(outbox, { ...config.outbox, senders, log: (line) => console.error(line) });
   const off = [!config.email && 'email (SMTP_URL)', !config.webhook && 'webhook (WEBHOOK_URL)'].filter(Boolean);
   console.log(
-    `[segnalazione] data in ${config.dataDir}; notifications: ${Object.keys(senders).join(', ') || 'none'}` +
+    `[segnalazione] data in ${where}; notifications: ${Object.keys(senders).join(', ') || 'none'}` +
       (off.length ? `; off, recorded as skipped: ${off.join(', ')}` : ''),
   );
   worker.start();
   if (!config.admin)
     console.log('[segnalazione] team area closed: set ADMIN_PASSWORD or ADMIN_PASSWORD_HASH to open /admin/');
-  scheduleRetention(db, config);
-  const key = signingKey(db);
-  const wipe = new WalWipe(db);
+  const jobs = scheduleJobs(db, config);
+  const wipe = new PendingWipe(db);
+  // Limits are counted where every instance sees them: in memory for one process, in PostgreSQL for several.
+  const limiter = (bucket: string, max: number, seconds: number): RateLimiter =>
+    db.engine === 'postgres'
+      ? new SharedRateLimiter(db, bucket, max, seconds, createHmac('sha256', key).update('rate-limits').digest())
+      : new MemoryRateLimiter(max, seconds);
   // The owner's credential as configured: a new password (or hash) or user name ends the old sessions.
   const ownerCredential = config.admin
     ? createHmac('sha256', key).update(`${config.admin.user}\n${config.admin.credentialSource}`).digest('base64url')
@@ -109,46 +114,54 @@ function createRuntime(config: ServerConfig): Runtime {
   return {
     config,
     db,
-    leads: new SqliteLeadStore(db),
+    leads: new LeadStore(db),
     outbox,
     worker,
-    leadLimiter: new RateLimiter(config.rateLimit.max, config.rateLimit.windowSeconds),
-    comments: new SqliteCommentStore(db),
-    commentLimiter: new RateLimiter(config.comments.rateLimit, 600),
-    floodGuard: new RateLimiter(1, Math.max(config.comments.floodSeconds, 0.001)),
+    leadLimiter: limiter('leads', config.rateLimit.max, config.rateLimit.windowSeconds),
+    comments: new CommentStore(db),
+    commentLimiter: limiter('comments', config.comments.rateLimit, 600),
+    floodGuard: limiter('flood', 1, Math.max(config.comments.floodSeconds, 0.001)),
     sessions: new SessionStore(db),
-    loginLimiter: new RateLimiter(5, 900),
+    loginLimiter: limiter('sign-in', 5, 900),
     signingKey: key,
     wipe,
     credentialOf: (user) => (config.admin && user === config.admin.user ? ownerCredential : null),
-    close: () => {
+    close: async () => {
       worker.stop();
       wipe.stop();
-      if (db.isOpen) db.close();
+      clearInterval(jobs);
+      await db.close();
     },
   };
 }
 
-function signingKey(db: DatabaseSync): Buffer {
-  db.prepare("INSERT OR IGNORE INTO settings (key, value) VALUES ('signing-key', ?)").run(
-    randomBytes(32).toString('base64'),
-  );
-  const row = db.prepare("SELECT value FROM settings WHERE key = 'signing-key'").get();
+/** The key that signs start tokens and result links: made by the first instance, read by the others. */
+async function signingKey(db: Db): Promise<Buffer> {
+  await db.run("INSERT INTO settings (key, value) VALUES ('signing-key', :value) ON CONFLICT (key) DO NOTHING", {
+    value: randomBytes(32).toString('base64'),
+  });
+  const row = await db.get("SELECT value FROM settings WHERE key = 'signing-key'");
   return Buffer.from(String(row?.value), 'base64');
 }
 
-/** Applies the retention periods now and every day after, logging what was removed as counts. */
-function scheduleRetention(db: DatabaseSync, config: ServerConfig): void {
-  const run = () => {
+/**
+ * The daily jobs, now and every day after: retention (by one instance at a time, logging
+ * what was removed as counts), and forgetting rate-limit windows long over.
+ */
+function scheduleJobs(db: Db, config: ServerConfig): NodeJS.Timeout {
+  const run = async () => {
     try {
-      const result = applyRetention(db, config.retention);
-      if ('skipped' in result)
+      const result = await db.exclusive('retention', () => applyRetention(db, config.retention));
+      if (result && 'skipped' in result)
         console.error(`[segnalazione] retention skipped: ${result.skipped.message} (nothing deleted)`);
-      else console.log(`[segnalazione] retention: removed ${JSON.stringify(result.removed)}`);
+      else if (result) console.log(`[segnalazione] retention: removed ${JSON.stringify(result.removed)}`);
+      if (db.engine === 'postgres') await forgetOldWindows(db);
     } catch (error) {
-      console.error('[segnalazione] retention failed:', error);
+      console.error('[segnalazione] daily jobs failed:', error);
     }
   };
-  run();
-  setInterval(run, 24 * 3_600_000).unref();
+  void run();
+  const timer = setInterval(() => void run(), 24 * 3_600_000);
+  timer.unref();
+  return timer;
 }

@@ -39,6 +39,8 @@ const buildShape = {
 const serverShape = {
   ...buildShape,
   DATA_DIR: z.string().min(1).default('./data'),
+  /** PostgreSQL instead of the embedded SQLite file (`postgres://user:password@host:5432/db`), for several instances. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   /** Where `npm start` keeps the builds of the site (`current` links the one online). */
   RELEASES_DIR: z.string().min(1).default('./releases'),
   /** How often `npm start` looks for a scheduled article whose time has come. */

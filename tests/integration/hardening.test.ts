@@ -418,7 +418,7 @@ describe('smaller things (11)', () => {
     disk.readOnly();
     const s = await server({ DATA_DIR: disk.dir });
     expect((await fetch(`${s.url}/blog/${ARTICLE}/`)).status).toBe(200);
-    expect(s.output()).toContain(`cannot open the database in ${disk.dir} (DATA_DIR)`);
+    expect(s.output()).toContain(`cannot open the database (SQLite in ${disk.dir}, DATA_DIR)`);
     expect((await fetch(`${s.url}/healthz`)).status).toBe(503);
     const lead = await post(s.url, '/api/leads', validLead({}, 1));
     expect(lead.status).toBe(503);

@@ -47,17 +47,18 @@ export function paragraphs(text: string): string[][] {
 
 /**
  * The flood guard: a comment is too soon when the same email commented less than
- * `floodSeconds` ago, or the client did (`hitClient` counts it and answers the wait).
- * 0 seconds switches the guard off entirely, the client counter included.
+ * `floodSeconds` ago, or the client did (`hitClient` counts it and answers the wait; it
+ * is asked only when the email alone does not decide). 0 seconds switches the guard off
+ * entirely, the client counter included.
  */
-export function isFlooding(
+export async function isFlooding(
   lastFromEmail: string | null,
   now: Date,
   floodSeconds: number,
-  hitClient: () => number,
-): boolean {
+  hitClient: () => number | Promise<number>,
+): Promise<boolean> {
   if (floodSeconds <= 0) return false;
   // Stryker disable next-line ConditionalExpression: without the null check, Date.parse(null) is NaN: never recent either
   const sinceLast = lastFromEmail === null ? Infinity : now.getTime() - Date.parse(lastFromEmail);
-  return sinceLast < floodSeconds * 1000 || hitClient() > 0;
+  return sinceLast < floodSeconds * 1000 || (await hitClient()) > 0;
 }

@@ -6,7 +6,7 @@
 
 /** 4 bytes for IPv4, 16 for IPv6; null when the text is not an address. */
 export function parseIp(text: string): Uint8Array | null {
-  const address = text.trim().replace(/%.*$/, '');
+  const address = text.trim().replace(/%.*/, '');
   const v4 = parseIpv4(address);
   if (v4) return v4;
   const v6 = parseIpv6(address);
@@ -24,21 +24,21 @@ function parseIpv4(text: string): Uint8Array | null {
 function parseIpv6(text: string): Uint8Array | null {
   const halves = text.split('::');
   if (halves.length > 2) return null;
-  const groups = (half: string): number[] | null => {
+  // `endsAddress`: this half holds the address's last groups, where the last 32 bits may be an IPv4 address.
+  const groups = (half: string, endsAddress: boolean): number[] | null => {
     if (half === '') return [];
     const out: number[] = [];
     const parts = half.split(':');
     for (const [i, part] of parts.entries()) {
-      // The last 32 bits may be written as an IPv4 address.
-      const v4 = i === parts.length - 1 && part.includes('.') ? parseIpv4(part) : null;
+      const v4 = endsAddress && i === parts.length - 1 && part.includes('.') ? parseIpv4(part) : null;
       if (v4) out.push((v4[0] << 8) | v4[1], (v4[2] << 8) | v4[3]);
       else if (/^[0-9a-f]{1,4}$/i.test(part)) out.push(parseInt(part, 16));
       else return null;
     }
     return out;
   };
-  const head = groups(halves[0]);
-  const tail = halves.length === 2 ? groups(halves[1]) : [];
+  const head = groups(halves[0], halves.length === 1);
+  const tail = halves.length === 2 ? groups(halves[1], true) : [];
   if (!head || !tail) return null;
   const missing = 8 - head.length - tail.length;
   if (halves.length === 2 ? missing < 1 : missing !== 0) return null;

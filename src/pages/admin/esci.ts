@@ -8,11 +8,11 @@ export const prerender = false;
  * Sign-out (POST with the CSRF token, checked by the guard): the session ends on the
  * server too; with `ovunque`, every session of the member ends, on every device.
  */
-export const POST: APIRoute = ({ cookies, redirect, locals }) => {
-  const rt = getRuntime();
+export const POST: APIRoute = async ({ cookies, redirect, locals }) => {
+  const rt = await getRuntime();
   const token = cookies.get(SESSION_COOKIE)?.value;
-  if (locals.request?.form.has('ovunque') && locals.admin) rt.sessions.deleteAll(locals.admin.user);
-  else if (token) rt.sessions.delete(token);
+  if (locals.request?.form.has('ovunque') && locals.admin) await rt.sessions.deleteAll(locals.admin.user);
+  else if (token) await rt.sessions.delete(token);
   cookies.delete(SESSION_COOKIE, { path: '/admin' });
   return redirect(LOGIN_PATH, 303);
 };

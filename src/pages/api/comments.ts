@@ -13,7 +13,7 @@ export const POST: APIRoute = (context) =>
       handleComment(
         request,
         { findArticle: getArticleInfo, privacyNoticeVersion: (await getPrivacyNotice()).version },
-        getRuntime(),
+        await getRuntime(),
       ),
     (retry) => {
       context.locals.commentForm = retry;

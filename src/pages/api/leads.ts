@@ -13,7 +13,7 @@ export const POST: APIRoute = async (context) =>
       handleLead(
         request,
         { quiz: await getQuiz(), privacyNoticeVersion: (await getPrivacyNotice()).version },
-        getRuntime(),
+        await getRuntime(),
       ),
     (retry) => {
       context.locals.leadForm = retry;

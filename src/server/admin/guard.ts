@@ -28,7 +28,7 @@ export async function guardAdmin(context: APIContext, next: MiddlewareNext, runt
     context.url.pathname.endsWith('/') || context.url.pathname.includes('.')
       ? context.url.pathname
       : `${context.url.pathname}/`;
-  const session = runtime.sessions.find(context.cookies.get(SESSION_COOKIE)?.value, runtime.credentialOf);
+  const session = await runtime.sessions.find(context.cookies.get(SESSION_COOKIE)?.value, runtime.credentialOf);
   if (path === LOGIN_PATH) {
     if (session) context.locals.admin = { user: session.user, csrf: session.csrf };
     return withHeaders(await next());

@@ -26,7 +26,7 @@ export async function signIn(
   const admin = rt.config.admin;
   if (!admin) return { ok: false, status: 401, message: 'L’area riservata è chiusa.' };
   // Only failures count; a client over the limit is not even checked.
-  const wait = rt.loginLimiter.blocked(input.client);
+  const wait = await rt.loginLimiter.blocked(input.client);
   if (wait > 0) {
     return { ok: false, status: 429, message: `Troppi tentativi: riprova tra ${Math.ceil(wait / 60)} minuti.` };
   }
@@ -34,10 +34,10 @@ export async function signIn(
   const passwordOk = await verifyPassword(input.password, admin.passwordHash);
   const userOk = sameText(input.user.trim(), admin.user);
   if (!passwordOk || !userOk) {
-    rt.loginLimiter.hit(input.client);
+    await rt.loginLimiter.hit(input.client);
     return { ok: false, status: 401, message: 'Nome utente o password non corretti.' };
   }
-  const { token } = rt.sessions.create(admin.user, rt.credentialOf(admin.user) ?? '', admin.sessionHours);
+  const { token } = await rt.sessions.create(admin.user, rt.credentialOf(admin.user) ?? '', admin.sessionHours);
   cookies.set(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'strict',

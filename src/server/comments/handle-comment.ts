@@ -41,7 +41,7 @@ export async function handleComment(
   content: CommentContent,
   rt: Runtime,
 ): Promise<Response | CommentFormRetry> {
-  const submission = readSubmission(req, rt.commentLimiter, { href: '/blog/', label: 'Torna agli articoli' });
+  const submission = await readSubmission(req, rt.commentLimiter, { href: '/blog/', label: 'Torna agli articoli' });
   if (submission instanceof Response) return submission;
   const { isForm, input, fail } = submission;
   const values = Object.fromEntries(
@@ -81,7 +81,7 @@ export async function handleComment(
     }
     return json(201, commentResponse(comment), replayed ? { 'Idempotent-Replayed': 'true' } : {});
   };
-  const existing = rt.comments.byIdempotencyKey(key);
+  const existing = await rt.comments.byIdempotencyKey(key);
   if (existing) {
     return existing.payloadHash === hash
       ? answer(existing, true)
@@ -90,7 +90,7 @@ export async function handleComment(
 
   let parentId = payload.risposta_a;
   if (parentId !== undefined) {
-    const parent = rt.comments.get(parentId);
+    const parent = await rt.comments.get(parentId);
     if (!parent || parent.status !== 'approved' || parent.articleId !== article.id) {
       return invalid({ risposta_a: 'Il commento a cui rispondi non è più disponibile: scrivi un nuovo commento.' });
     }
@@ -102,20 +102,25 @@ export async function handleComment(
   const verdict = commentVerdict(
     {
       honeypot: Boolean(payload.website?.trim()),
-      token: tokenReason(token, digest ? rt.comments.countByToken(digest) : 0, now.getTime(), rt.config.tokens.comment),
+      token: tokenReason(
+        token,
+        digest ? await rt.comments.countByToken(digest) : 0,
+        now.getTime(),
+        rt.config.tokens.comment,
+      ),
       name: payload.nome,
       text: payload.commento,
-      approvedNames: rt.comments.approvedNames(payload.email),
+      approvedNames: await rt.comments.approvedNames(payload.email),
       siteName: SITE.name,
     },
     rt.config.comments.rules,
   );
   if (verdict.status !== 'spam') {
-    if (rt.comments.isDuplicate(article.id, payload.email, payload.commento))
+    if (await rt.comments.isDuplicate(article.id, payload.email, payload.commento))
       return fail(409, 'Hai già inviato questo commento.');
     const floodSeconds = rt.config.comments.floodSeconds;
     if (
-      isFlooding(rt.comments.lastCreatedAt(payload.email), now, floodSeconds, () =>
+      await isFlooding(await rt.comments.lastCreatedAt(payload.email), now, floodSeconds, () =>
         rt.floodGuard.hit(req.info.client.key),
       )
     ) {
@@ -138,7 +143,7 @@ export async function handleComment(
   });
   const held = record.status === 'pending';
   const moderators = rt.config.email ? rt.config.comments.notifyTo : [];
-  const stored = rt.comments.insert(record, (id): CommentOutbox[] => {
+  const stored = await rt.comments.insert(record, (id): CommentOutbox[] => {
     if (!held) return [];
     if (!moderators.length) return [{ channel: 'email', status: 'skipped', payload: {} }];
     const email = heldCommentEmail({ ...record, id, articleTitle: article.title });

@@ -25,17 +25,17 @@ export interface Submission {
  * checked the origin and read the body within its limits): the client's rate limit, a
  * JSON or urlencoded body, parseable. Returns the parsed submission, or the 4xx to send.
  */
-export function readSubmission(
+export async function readSubmission(
   req: SubmissionRequest,
   limiter: RateLimiter,
   back?: { href: string; label: string },
-): Submission | Response {
+): Promise<Submission | Response> {
   const type = (req.request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
   const isForm = type === FORM_TYPE;
   const fail = (status: number, message: string, headers: Record<string, string> = {}) =>
     isForm ? htmlError(status, message, headers, back) : json(status, { error: message }, headers);
 
-  const wait = limiter.hit(req.info.client.key);
+  const wait = await limiter.hit(req.info.client.key);
   if (wait > 0)
     return fail(429, `Troppi invii ravvicinati: riprova tra ${Math.ceil(wait / 60)} minuti.`, {
       'Retry-After': String(wait),

@@ -43,7 +43,7 @@ export async function handleLead(
   { quiz, privacyNoticeVersion }: LeadContent,
   rt: Runtime,
 ): Promise<Response | FormRetry> {
-  const submission = readSubmission(req, rt.leadLimiter);
+  const submission = await readSubmission(req, rt.leadLimiter);
   if (submission instanceof Response) return submission;
   const { isForm, fail } = submission;
   const input: unknown = submission.form ? payloadFromForm(submission.form) : submission.input;
@@ -76,7 +76,7 @@ export async function handleLead(
   const now = new Date();
   const token = readStartToken(rt.signingKey, payload.startToken, 'lead');
   const digest = token.kind === 'valid' ? token.digest : undefined;
-  const earlierUses = digest ? rt.leads.countByToken(digest) : 0;
+  const earlierUses = digest ? await rt.leads.countByToken(digest) : 0;
   const verdict = leadVerdict({
     honeypot: Boolean(payload.website?.trim()),
     isForm,
@@ -104,8 +104,8 @@ export async function handleLead(
   const outbox = verdict.kind === 'spam' ? [] : notifications(record, quiz, rt);
   // The plain form has no key of its own: the same content again within minutes is a double click.
   const stored = payload.idempotencyKey
-    ? rt.leads.insert(record, outbox)
-    : rt.leads.insertUnlessRecent(record, outbox, new Date(now.getTime() - RESUBMIT_WINDOW_MS));
+    ? await rt.leads.insert(record, outbox)
+    : await rt.leads.insertUnlessRecent(record, outbox, new Date(now.getTime() - RESUBMIT_WINDOW_MS));
   if (stored.created && verdict.kind !== 'spam') void rt.worker.kick();
   if (!stored.created && stored.lead.payloadHash !== record.payloadHash) {
     return fail(409, 'Questa chiave di invio è già stata usata per dati diversi: ricarica la pagina e riprova.');

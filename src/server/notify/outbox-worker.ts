@@ -93,7 +93,7 @@ class Lane {
   private async pass(): Promise<void> {
     if (Date.now() < this.pausedUntil) return;
     for (const [id, at] of this.unrecorded) {
-      this.outbox.markSent(id, at);
+      await this.outbox.markSent(id, at);
       this.unrecorded.delete(id);
     }
     const send = this.options.senders[this.channel];
@@ -101,7 +101,7 @@ class Lane {
       const now = this.options.now();
       // Not due again before a sender could have finished, nor before its backoff.
       const lease = new Date(now.getTime() + 2 * this.options.sendTimeoutSeconds * 1000);
-      const batch = this.outbox.claim(this.channel, now, lease);
+      const batch = await this.outbox.claim(this.channel, now, lease);
       if (!batch.length) break;
       // Every claimed item is delivered, even after a result could not be recorded: its attempt was.
       let storageError: unknown = null;
@@ -124,7 +124,7 @@ class Lane {
     try {
       if (failure === null) {
         this.unrecorded.set(item.id, now);
-        this.outbox.markSent(item.id, now);
+        await this.outbox.markSent(item.id, now);
         this.unrecorded.delete(item.id);
         return null;
       }
@@ -133,7 +133,7 @@ class Lane {
         `outbox: ${item.channel} delivery ${item.id} failed (attempt ${item.attempts}): ${failure}${retryAt ? '' : ', giving up'}`,
       );
       // Not recorded? The claim keeps it from being due until its lease ends: a later attempt, not a loop.
-      this.outbox.markFailure(item.id, failure, retryAt);
+      await this.outbox.markFailure(item.id, failure, retryAt);
       return null;
     } catch (error) {
       return error;

@@ -1,15 +1,18 @@
-import type { DatabaseSync } from 'node:sqlite';
-import { transaction } from './database.ts';
+import type { Db } from './db.ts';
 
 /**
  * Whether the database takes a write right now: one small committed write (a full disk,
- * a read-only volume or a locked file fail it), the same path a lead takes.
+ * a read-only volume, a lost PostgreSQL server fail it), the same path a lead takes.
  */
-export function databaseWritable(db: DatabaseSync, now = new Date()): boolean {
+export async function databaseWritable(db: Db, now = new Date()): Promise<boolean> {
   try {
-    transaction(db, () => {
-      db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('health-check', ?)").run(now.toISOString());
-    });
+    await db.transaction((tx) =>
+      tx.run(
+        `INSERT INTO settings (key, value) VALUES ('health-check', :now)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+        { now: now.toISOString() },
+      ),
+    );
     return true;
   } catch {
     return false;

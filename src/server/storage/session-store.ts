@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { SqliteStore } from './statements.ts';
+import type { Db } from './db.ts';
 
 export interface Session {
   user: string;
@@ -11,24 +11,43 @@ export interface Session {
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
- * Team-area sessions: the cookie holds a random token, the database only its hash. Each
- * session remembers the credential it was opened with (a fingerprint, never the password):
- * once the password or the user changes, its old sessions open nothing.
+ * Team-area sessions, in the database (so every instance knows them): the cookie holds a
+ * random token, the database only its hash. Each session remembers the credential it was
+ * opened with (a fingerprint, never the password): once the password or the user
+ * changes, its old sessions open nothing.
  */
-export class SessionStore extends SqliteStore {
-  create(user: string, credential: string, hours: number, now = new Date()): { token: string; session: Session } {
+export class SessionStore {
+  private readonly db: Db;
+
+  constructor(db: Db) {
+    this.db = db;
+  }
+
+  async create(
+    user: string,
+    credential: string,
+    hours: number,
+    now = new Date(),
+  ): Promise<{ token: string; session: Session }> {
     const token = randomBytes(32).toString('base64url');
     const session = {
       user,
       csrf: randomBytes(24).toString('base64url'),
       expiresAt: new Date(now.getTime() + hours * 3_600_000).toISOString(),
     };
-    this.sql.get('DELETE FROM sessions WHERE expires_at <= ?').run(now.toISOString());
-    this.sql
-      .get(
-        'INSERT INTO sessions (token_hash, user, csrf, created_at, expires_at, credential) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(digest(token), user, session.csrf, now.toISOString(), session.expiresAt, credential);
+    await this.db.run('DELETE FROM sessions WHERE expires_at <= :now', { now: now.toISOString() });
+    await this.db.run(
+      `INSERT INTO sessions (token_hash, "user", csrf, created_at, expires_at, credential)
+       VALUES (:hash, :user, :csrf, :now, :expires, :credential)`,
+      {
+        hash: digest(token),
+        user,
+        csrf: session.csrf,
+        now: now.toISOString(),
+        expires: session.expiresAt,
+        credential,
+      },
+    );
     return { token, session };
   }
 
@@ -36,23 +55,28 @@ export class SessionStore extends SqliteStore {
    * The live session of a token, or null: unknown, expired, or opened with a credential
    * that is no longer the user's (`credentialOf` says the current one, null: no such user).
    */
-  find(token: string | undefined, credentialOf: (user: string) => string | null, now = new Date()): Session | null {
+  async find(
+    token: string | undefined,
+    credentialOf: (user: string) => string | null,
+    now = new Date(),
+  ): Promise<Session | null> {
     if (!token) return null;
-    const row = this.sql
-      .get('SELECT user, csrf, expires_at, credential FROM sessions WHERE token_hash = ?')
-      .get(digest(token));
+    const row = await this.db.get(
+      'SELECT "user", csrf, expires_at, credential FROM sessions WHERE token_hash = :hash',
+      { hash: digest(token) },
+    );
     if (!row || String(row.expires_at) <= now.toISOString()) return null;
     const current = credentialOf(String(row.user));
     if (current === null || current !== String(row.credential)) return null;
     return { user: String(row.user), csrf: String(row.csrf), expiresAt: String(row.expires_at) };
   }
 
-  delete(token: string): void {
-    this.sql.get('DELETE FROM sessions WHERE token_hash = ?').run(digest(token));
+  async delete(token: string): Promise<void> {
+    await this.db.run('DELETE FROM sessions WHERE token_hash = :hash', { hash: digest(token) });
   }
 
   /** Ends every session of a user, on every device; returns how many there were. */
-  deleteAll(user: string): number {
-    return Number(this.sql.get('DELETE FROM sessions WHERE user = ?').run(user).changes);
+  deleteAll(user: string): Promise<number> {
+    return this.db.run('DELETE FROM sessions WHERE "user" = :user', { user });
   }
 }

@@ -83,6 +83,12 @@ describe('the comment verdict', () => {
     ['the same name written otherwise is the same author', { name: ' chiara  NERI ' }, {}, { status: 'approved' }],
     ['a first comment waits', { approvedNames: [] }, {}, { status: 'pending', reason: 'first-comment' }],
     // An email is no proof: anyone who knows it could sign as anyone.
+    [
+      'one of the names approved with this email is enough',
+      { approvedNames: ['C. Neri', 'Chiara Neri'] },
+      {},
+      { status: 'approved' },
+    ],
     ['a known email under another name waits', { name: 'Segreteria' }, {}, { status: 'pending', reason: 'other-name' }],
     [
       'the site’s name waits, even with a known email',

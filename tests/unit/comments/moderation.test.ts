@@ -53,9 +53,9 @@ describe('flood guard', () => {
     ['a date that cannot be read', 'ieri', 15, 0, false],
     // Regression: 0 s still consulted the client counter, refusing same-millisecond comments under load.
     ['guard off, client counter says wait', '2026-11-29T12:00:10Z', 0, 1, false],
-  ])('%s', (_name, last, seconds, wait, expected) => {
+  ])('%s', async (_name, last, seconds, wait, expected) => {
     let hits = 0;
-    expect(isFlooding(last, now, seconds, () => (hits++, wait))).toBe(expected);
+    expect(await isFlooding(last, now, seconds, () => (hits++, wait))).toBe(expected);
     if (seconds === 0) expect(hits).toBe(0);
   });
 });

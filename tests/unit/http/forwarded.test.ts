@@ -68,6 +68,15 @@ describe('the client behind proxies', () => {
     expect(clientOf(facts({ forwardedFor }), loopback).address).toBe(address);
   });
 
+  it('reads the first forwarded value without the spaces around it', () => {
+    expect(
+      clientOf(facts({ forwardedProto: ' https , http', forwardedHost: ' www.example.it , x' }), loopback),
+    ).toMatchObject({
+      https: true,
+      origin: 'https://www.example.it',
+    });
+  });
+
   it('believes the scheme and host a trusted proxy forwards (first value), and builds the browser origin', () => {
     const client = clientOf(
       facts({ forwardedProto: 'HTTPS, http', forwardedHost: 'www.example.it, other', host: 'app:4321' }),

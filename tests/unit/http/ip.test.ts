@@ -20,6 +20,9 @@ describe('parseIp', () => {
     ['2001:db8::8:800:200c:417a', [0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 8, 8, 0, 0x20, 0x0c, 0x41, 0x7a]],
     ['1:2:3:4:5:6:7:8', [0, 1, 0, 2, 0, 3, 0, 4, 0, 5, 0, 6, 0, 7, 0, 8]],
     ['64:ff9b::1.2.3.4', [0, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4]],
+    // Almost IPv4-mapped, but not: they stay IPv6.
+    ['::ff:102:304', [...Array(11).fill(0), 0xff, 1, 2, 3, 4]],
+    ['::ff00:102:304', [...Array(10).fill(0), 0xff, 0, 1, 2, 3, 4]],
   ])('%s', (text, expected) => {
     expect(bytes(text)).toEqual(expected);
   });
@@ -33,6 +36,10 @@ describe('parseIp', () => {
     '01.2.3.4',
     '1.2.3.-4',
     '1::2::3',
+    '1:2:3:4::5:6:7:8::9',
+    '1.2.3.4::',
+    '::1.2.3.4:1',
+    '1.2.3.4:1::',
     '1:2:3:4:5:6:7:8:9',
     '1:2:3:4:5:6:7',
     '1:2:3:4::5:6:7:8',
@@ -86,9 +93,16 @@ describe('ranges', () => {
     expect(contains(range, address)).toBe(expected);
   });
 
-  it.each(['10.0.0.0/33', '::/129', '10.0.0.0/x', '10.0.0.0/8/8', 'nope/8', '10.0.0.0/'])('refuses %j', (text) => {
-    expect(parseRange(text)).toBeNull();
+  it('reads a range with spaces around it', () => {
+    expect(parseRange(' 10.0.0.0/8 ')).toEqual({ bytes: Uint8Array.from([10, 0, 0, 0]), prefix: 8 });
   });
+
+  it.each(['10.0.0.0/33', '::/129', '10.0.0.0/x', '10.0.0.0/8x', '10.0.0.0/x8', '10.0.0.0/8/8', 'nope/8', '10.0.0.0/'])(
+    'refuses %j',
+    (text) => {
+      expect(parseRange(text)).toBeNull();
+    },
+  );
 
   it('puts every address in its own /32 or /128, and in /0 of its family', () => {
     fc.assert(

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { createHash } from 'node:crypto';
-import { COMMENT_CONSENT_TEXT, LEAD_CONSENT_TEXTS } from '../../../src/lib/leads/consent.ts';
+import { consentErrors, COMMENT_CONSENT_TEXT, LEAD_CONSENT_TEXTS } from '../../../src/lib/leads/consent.ts';
 
 /**
  * The words each consent id has stood for, as a SHA-256 prefix: stored leads and comments name the id, so an id
@@ -23,6 +23,32 @@ describe('consent texts', () => {
   it.each(texts.map((t) => [t.id, t.text]))('%s still says the words it was published with', (id, text) => {
     expect(fingerprint(text), `${id} changed its words: give the text a new id and record it in PUBLISHED`).toBe(
       PUBLISHED[id],
+    );
+  });
+});
+
+describe('the proof of consent', () => {
+  const shown = {
+    privacyNoticeVersion: '2026-11-29',
+    privacyTextId: LEAD_CONSENT_TEXTS.privacy.id,
+    marketing: false,
+    marketingTextId: LEAD_CONSENT_TEXTS.marketing.id,
+  };
+  it.each([
+    ['what the site shows', {}, true],
+    ['marketing granted with its text', { marketing: true }, true],
+    ['marketing not granted, no text', { marketingTextId: undefined }, true],
+    ['another notice version', { privacyNoticeVersion: '1999-01-01' }, false],
+    ['an invented notice text', { privacyTextId: 'inventato' }, false],
+    ['marketing granted without its text', { marketing: true, marketingTextId: undefined }, false],
+    ['a marketing text never shown', { marketingTextId: 'promo' }, false],
+  ])('%s', (_name, change, ok) => {
+    expect(consentErrors({ ...shown, ...change }, '2026-11-29')).toEqual(
+      ok
+        ? {}
+        : {
+            privacy: 'Il testo dell’informativa è stato aggiornato nel frattempo: ricarica la pagina e invia di nuovo.',
+          },
     );
   });
 });

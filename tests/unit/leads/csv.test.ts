@@ -44,6 +44,7 @@ describe('CSV export', () => {
     ['+39 333', "'+39 333"],
     // A phone number the server normalised: digits after +, a number to a spreadsheet, shown as it is.
     ['+393331234567', '+393331234567'],
+    ['=1+393331234567', "'=1+393331234567"],
     ['+39333', "'+39333"],
     ['+3933312345678901', "'+3933312345678901"],
     ['-1', "'-1"],

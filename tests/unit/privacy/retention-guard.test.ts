@@ -1,6 +1,5 @@
 import { describe, it, expect } from 'vitest';
 import { retentionSkip } from '../../../src/lib/privacy/retention-guard.ts';
-import { consentErrors, LEAD_CONSENT_TEXTS } from '../../../src/lib/leads/consent.ts';
 
 const now = new Date('2026-11-30T10:00:00Z');
 
@@ -20,29 +19,15 @@ describe('the retention guard', () => {
     expect(skip?.reason ?? null).toBe(reason);
   });
 
+  it('says what the clock reads and what it found', () => {
+    expect(retentionSkip({ now, newest: new Date('2026-12-01T00:00:00Z'), leads: 1, leadsDue: 0 })?.message).toBe(
+      'the clock (2026-11-30T10:00:00.000Z) is before the newest row (2026-12-01T00:00:00.000Z)',
+    );
+  });
+
   it('says what it would have done and how to do it by hand', () => {
     expect(retentionSkip({ now, newest: null, leads: 4, leadsDue: 4 })?.message).toBe(
       'it would delete 4 of 4 leads: check the clock, then run npm run retention -- --force',
     );
-  });
-});
-
-describe('the proof of consent', () => {
-  const shown = {
-    privacyNoticeVersion: '2026-11-29',
-    privacyTextId: LEAD_CONSENT_TEXTS.privacy.id,
-    marketing: false,
-    marketingTextId: LEAD_CONSENT_TEXTS.marketing.id,
-  };
-  it.each([
-    ['what the site shows', {}, true],
-    ['marketing granted with its text', { marketing: true }, true],
-    ['marketing not granted, no text', { marketingTextId: undefined }, true],
-    ['another notice version', { privacyNoticeVersion: '1999-01-01' }, false],
-    ['an invented notice text', { privacyTextId: 'inventato' }, false],
-    ['marketing granted without its text', { marketing: true, marketingTextId: undefined }, false],
-    ['a marketing text never shown', { marketingTextId: 'promo' }, false],
-  ])('%s', (_name, change, ok) => {
-    expect(consentErrors({ ...shown, ...change }, '2026-11-29')).toEqual(ok ? {} : { privacy: expect.any(String) });
   });
 });

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { hashPassword, verifyPassword, isPasswordHash } from '../../../src/server/admin/password.ts';
 import { leadFilterFrom } from '../../../src/server/admin/lead-filter.ts';
 import { afterSignIn } from '../../../src/server/admin/sign-in.ts';
-import { RateLimiter } from '../../../src/server/http/rate-limiter.ts';
+import { MemoryRateLimiter } from '../../../src/server/http/rate-limiter.ts';
 
 describe('admin passwords', () => {
   const hash = hashPassword('una password lunga');
@@ -64,12 +64,17 @@ describe('after sign-in', () => {
   });
 });
 
-describe('rate limiter', () => {
-  it('counts hits per client in a window, and tells when a client is blocked without counting', () => {
-    const limiter = new RateLimiter(2, 60);
-    expect([limiter.hit('a', 0), limiter.hit('a', 1), limiter.hit('a', 2), limiter.hit('b', 2)]).toEqual([0, 0, 60, 0]);
-    expect(limiter.blocked('a', 3)).toBe(60);
-    expect(limiter.blocked('b', 3)).toBe(0);
-    expect(limiter.hit('a', 60_001)).toBe(0);
+describe('the rate limiter of one process', () => {
+  it('counts hits per client in a window, and tells when a client is blocked without counting', async () => {
+    const limiter = new MemoryRateLimiter(2, 60);
+    expect([
+      await limiter.hit('a', 0),
+      await limiter.hit('a', 1),
+      await limiter.hit('a', 2),
+      await limiter.hit('b', 2),
+    ]).toEqual([0, 0, 60, 0]);
+    expect(await limiter.blocked('a', 3)).toBe(60);
+    expect(await limiter.blocked('b', 3)).toBe(0);
+    expect(await limiter.hit('a', 60_001)).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { hasUnseenCharacters, withoutUnseen, printable } from '../../../src/lib/text/characters.ts';
+import { hasUnseenCharacters, withoutUnseen, printable, UNSEEN_ERROR } from '../../../src/lib/text/characters.ts';
 import { checkContact } from '../../../src/lib/leads/contact-rules.ts';
 import { commentPayloadSchema } from '../../../src/lib/comments/comment-schema.ts';
 
@@ -43,7 +43,7 @@ describe('characters nobody means in a name', () => {
     expect(checked.ok).toBe(false);
     if (checked.ok) return;
     expect(Object.keys(checked.errors).sort()).toEqual(['azienda', 'cognome', 'nome']);
-    expect(checked.errors.nome).toContain('caratteri non ammessi');
+    expect(checked.errors.nome).toBe(UNSEEN_ERROR);
   });
 });
 
@@ -61,8 +61,9 @@ describe('comments', () => {
   it('refuses a comment that is only invisible characters, and a name with them', () => {
     const result = commentPayloadSchema.safeParse({ ...base, nome: '\u200b', commento: '\u200b\u0000\u202e' });
     expect(result.success).toBe(false);
-    const fields = result.error!.issues.map((i) => i.path[0]);
-    expect(fields).toEqual(expect.arrayContaining(['nome', 'commento']));
+    const issues = result.error!.issues;
+    expect(issues.map((i) => i.path[0])).toEqual(expect.arrayContaining(['nome', 'commento']));
+    expect(issues.find((i) => i.path[0] === 'nome')?.message).toBe(UNSEEN_ERROR);
   });
 
   it('withoutUnseen leaves ordinary text alone', () => {

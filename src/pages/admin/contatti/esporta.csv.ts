@@ -1,15 +1,15 @@
 import type { APIRoute } from 'astro';
-import { getEntry } from 'astro:content';
 import { getRuntime } from '../../../server/runtime.ts';
 import { leadFilterFrom } from '../../../server/admin/lead-filter.ts';
 import { leadsToCsv } from '../../../lib/leads/csv.ts';
+import { getQuiz } from '../../../server/content.ts';
 
 export const prerender = false;
 
 /** The current filter's leads as CSV, the same columns as `npm run leads:export`. */
 export const GET: APIRoute = async ({ url }) => {
-  const quiz = (await getEntry('quiz', 'test-gratuito'))!.data;
-  const leads = getRuntime().leads.search(leadFilterFrom(url.searchParams));
+  const quiz = await getQuiz();
+  const leads = await (await getRuntime()).leads.search(leadFilterFrom(url.searchParams));
   return new Response(leadsToCsv(leads, quiz), {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',

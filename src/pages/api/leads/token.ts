@@ -6,4 +6,5 @@ import { json } from '../../../server/http/responses.ts';
 export const prerender = false;
 
 /** A signed "test opened now" token for the island; it carries no data about the visitor. */
-export const GET: APIRoute = () => json(200, { token: issueStartToken(getRuntime().signingKey, 'lead', Date.now()) });
+export const GET: APIRoute = async () =>
+  json(200, { token: issueStartToken((await getRuntime()).signingKey, 'lead', Date.now()) });

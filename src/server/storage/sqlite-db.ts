@@ -1,0 +1,154 @@
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Db, Params, Row } from './db.ts';
+
+/**
+ * The embedded database: one SQLite file in `dataDir`. WAL so readers never block the
+ * writer, foreign keys on, a busy timeout instead of instant "database is locked"
+ * errors, `synchronous = FULL` so a committed lead survives a power cut, and
+ * `secure_delete` so erased personal data is overwritten, not left in free pages.
+ *
+ * node:sqlite is synchronous and the process has one connection, so work is queued:
+ * while a transaction is open (its work may await), no other statement runs on the
+ * connection, or it would land inside that transaction.
+ */
+export class SqliteDb implements Db {
+  readonly engine = 'sqlite' as const;
+  readonly file: string;
+  private readonly db: DatabaseSync;
+  private readonly statements = new Map<string, StatementSync>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private open = 0;
+
+  constructor(dataDir: string, file = 'site.db') {
+    mkdirSync(dataDir, { recursive: true });
+    this.file = path.join(dataDir, file);
+    this.db = new DatabaseSync(this.file);
+    this.db.exec(`
+      PRAGMA journal_mode = WAL;
+      PRAGMA synchronous = FULL;
+      PRAGMA foreign_keys = ON;
+      PRAGMA busy_timeout = 5000;
+      PRAGMA secure_delete = ON;
+    `);
+  }
+
+  /** Opens the database of an existing `dataDir` only: a mistyped folder is an error naming it, never a new empty database. */
+  static existing(dataDir: string): SqliteDb {
+    if (!existsSync(path.join(dataDir, 'site.db')))
+      throw new Error(`No database in ${path.resolve(dataDir)} (DATA_DIR): is the folder right?`);
+    return new SqliteDb(dataDir);
+  }
+
+  /** The connection itself, for what only SQLite has (the online backup). */
+  get connection(): DatabaseSync {
+    return this.db;
+  }
+
+  all(sql: string, params: Params = {}): Promise<Row[]> {
+    return this.queued(() => this.direct.all(sql, params));
+  }
+
+  get(sql: string, params: Params = {}): Promise<Row | undefined> {
+    return this.queued(() => this.direct.get(sql, params));
+  }
+
+  run(sql: string, params: Params = {}): Promise<number> {
+    return this.queued(() => this.direct.run(sql, params));
+  }
+
+  exec(sql: string): Promise<void> {
+    return this.queued(() => this.db.exec(sql));
+  }
+
+  transaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
+    const db = this.db;
+    const tx = this.inTransaction();
+    return this.queued(async () => {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await work(tx);
+        db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        // SQLite may have rolled back already (a full disk fails the COMMIT): the real error is `error`.
+        if (db.isTransaction) db.exec('ROLLBACK');
+        throw error;
+      }
+    });
+  }
+
+  async lock(): Promise<void> {
+    // Transactions are serial in this process already.
+  }
+
+  async exclusive<T>(_name: string, job: () => Promise<T>): Promise<T> {
+    return job();
+  }
+
+  wipe(): Promise<boolean> {
+    return this.queued(() => {
+      const result = this.db.prepare('PRAGMA wal_checkpoint(TRUNCATE)').get() as { busy: number } | undefined;
+      return result?.busy === 0;
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.queue.catch(() => {});
+    if (this.db.isOpen) this.db.close();
+  }
+
+  /** Statements run at once, for a transaction's own work. */
+  private readonly direct = {
+    all: (sql: string, params: Params) => this.statement(sql).all(params) as Row[],
+    get: (sql: string, params: Params) => this.statement(sql).get(params) as Row | undefined,
+    run: (sql: string, params: Params) => Number(this.statement(sql).run(params).changes),
+  };
+
+  private inTransaction(): Db {
+    const { direct } = this;
+    return {
+      engine: 'sqlite',
+      all: async (sql, params = {}) => direct.all(sql, params),
+      get: async (sql, params = {}) => direct.get(sql, params),
+      run: async (sql, params = {}) => direct.run(sql, params),
+      exec: async (sql) => this.db.exec(sql),
+      transaction: () => Promise.reject(new Error('no nested transactions')),
+      lock: async () => {},
+      exclusive: async (_name, job) => job(),
+      wipe: async () => false,
+      close: async () => {},
+    };
+  }
+
+  /** Prepared once per SQL text: preparing on every call costs more than running. */
+  private statement(sql: string): StatementSync {
+    let statement = this.statements.get(sql);
+    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
+    return statement;
+  }
+
+  /** Runs `work` after everything queued before it; when nothing is queued, at once. */
+  private queued<T>(work: () => T | Promise<T>): Promise<T> {
+    if (this.open === 0) {
+      // The common case, a statement with no transaction open: no hop through the queue.
+      try {
+        const result = work();
+        if (!(result instanceof Promise)) return Promise.resolve(result);
+        return this.track(result);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
+    const next = this.queue.then(work, work);
+    return this.track(next);
+  }
+
+  private track<T>(running: Promise<T>): Promise<T> {
+    this.open++;
+    const settled = running.finally(() => this.open--);
+    this.queue = settled.catch(() => {});
+    return settled;
+  }
+}
