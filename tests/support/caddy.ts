@@ -23,10 +23,11 @@ export function caddyPath(): string {
 }
 
 /**
- * A real Caddy in front of `upstream` (`127.0.0.1:<port>`), terminating TLS with its own
- * local CA (`tls internal`) and setting X-Forwarded-For/-Proto/-Host, as in production.
+ * A real Caddy in front of `upstreams` (`127.0.0.1:<port>`, one or several: then it takes
+ * them in turn), terminating TLS with its own local CA (`tls internal`) and setting
+ * X-Forwarded-For/-Proto/-Host, as in production.
  */
-export async function startCaddy(upstream: string): Promise<RunningProxy> {
+export async function startCaddy(upstreams: string | string[]): Promise<RunningProxy> {
   const dir = await mkdtemp(path.join(tmpdir(), 'sv-caddy-'));
   const [port, httpPort] = [await freePort(), await freePort()];
   const config = path.join(dir, 'Caddyfile');
@@ -42,7 +43,10 @@ export async function startCaddy(upstream: string): Promise<RunningProxy> {
 }
 ${PROXY_HOST}:${port} {
 	tls internal
-	reverse_proxy ${upstream}
+	reverse_proxy ${[upstreams].flat().join(' ')} {
+		lb_policy round_robin
+		fail_duration 2s
+	}
 }
 `,
   );

@@ -29,9 +29,9 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts the built standalone server on a free port and waits until it answers. */
+/** Starts the built standalone server (on `env.PORT`, or a free port) and waits until it answers. */
 export async function startServer(env: Record<string, string> = {}, dist = TEST_DIST): Promise<RunningServer> {
-  const port = await freePort();
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const child = spawn(process.execPath, [path.join(dist, 'server', 'entry.mjs')], {
     // The content the test build was made from: what the server reads at run time (the schedule) matches it.
     env: cleanEnv({ HOST: '127.0.0.1', PORT: String(port), CONTENT_ROOT: TEST_CONTENT, ...env }),

@@ -10,6 +10,7 @@ export interface ReceivedMail {
   subject: string;
   text: string;
   html: string;
+  messageId: string;
 }
 
 /**
@@ -36,6 +37,7 @@ export async function startSmtp(beforeAccept: () => Promise<void> = async () => 
           subject: parsed.subject ?? '',
           text: parsed.text ?? '',
           html: typeof parsed.html === 'string' ? parsed.html : '',
+          messageId: parsed.messageId ?? '',
         });
         callback();
       });

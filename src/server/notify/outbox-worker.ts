@@ -99,9 +99,11 @@ class Lane {
     const send = this.options.senders[this.channel];
     for (;;) {
       const now = this.options.now();
-      // Not due again before a sender could have finished, nor before its backoff.
-      const lease = new Date(now.getTime() + 2 * this.options.sendTimeoutSeconds * 1000);
-      const batch = await this.outbox.claim(this.channel, now, lease);
+      // One at a time, with a lease longer than the sender may take (its deadline is twice the timeout): an
+      // item claimed in a batch would wait behind the others and could outlive its lease, and another
+      // instance would send it again.
+      const lease = new Date(now.getTime() + 3 * this.options.sendTimeoutSeconds * 1000);
+      const batch = await this.outbox.claim(this.channel, now, lease, 1);
       if (!batch.length) break;
       // Every claimed item is delivered, even after a result could not be recorded: its attempt was.
       let storageError: unknown = null;

@@ -13,7 +13,8 @@ export type Sender = (payload: unknown, deliveryId: number) => Promise<void>;
 export function emailSender(config: NonNullable<ServerConfig['email']>, timeoutSeconds: number): Sender {
   let transport: ReturnType<typeof createTransport> | null = null;
   const ms = timeoutSeconds * 1000;
-  return async (payload) => {
+  const domain = /@([^>\s]+)/.exec(config.from)?.[1] ?? 'segnalazionevincente.com';
+  return async (payload, deliveryId) => {
     transport ??= createTransport({
       url: config.smtpUrl,
       connectionTimeout: Math.min(ms, 10_000),
@@ -29,6 +30,8 @@ export function emailSender(config: NonNullable<ServerConfig['email']>, timeoutS
       subject: message.subject,
       text: message.text,
       html: message.html,
+      // The same id on every attempt of one delivery: a mail server or client drops a repeat after a crash.
+      messageId: `<notifica-${deliveryId}@${domain}>`,
     });
   };
 }
