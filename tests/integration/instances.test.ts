@@ -1,6 +1,6 @@
 import { describe, it, expect, inject, afterAll } from 'vitest';
 import pg from 'pg';
-import { startServer, tempDataDir, freePort, type RunningServer } from '../support/server.ts';
+import { startServer, freePort, type RunningServer } from '../support/server.ts';
 import { startCaddy, PROXY_HOST, type RunningProxy } from '../support/caddy.ts';
 import { startSmtp } from '../support/smtp.ts';
 import { startWebhookReceiver } from '../support/webhook.ts';

@@ -30,7 +30,7 @@ function parseIpv6(text: string): Uint8Array | null {
     const out: number[] = [];
     const parts = half.split(':');
     for (const [i, part] of parts.entries()) {
-      const v4 = endsAddress && i === parts.length - 1 && part.includes('.') ? parseIpv4(part) : null;
+      const v4 = endsAddress && i === parts.length - 1 ? parseIpv4(part) : null;
       if (v4) out.push((v4[0] << 8) | v4[1], (v4[2] << 8) | v4[3]);
       else if (/^[0-9a-f]{1,4}$/i.test(part)) out.push(parseInt(part, 16));
       else return null;
