@@ -1,14 +1,18 @@
 /** What the endpoint benches share: start a process on a free port, load it with autocannon, print a row. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { freePort } from '../../tests/support/server.ts';
+import { startCluster, createDatabase } from '../../tests/support/postgres.ts';
+import { openDb } from '../../src/server/storage/open.ts';
+import { num } from '../../src/server/storage/db.ts';
 
 export const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 export const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+/** `sqlite,postgres` by default: the stores to bench. */
+const engines = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',');
 
 export async function start(
   args: string[],
@@ -54,7 +58,7 @@ export async function load(url: string, body: (n: number) => string) {
 }
 
 export const row = (name: string, r: autocannon.Result) =>
-  `${name.padEnd(22)} ${r.requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   2xx ${r['2xx']}   non-2xx ${r.non2xx}   errors ${r.errors}`;
+  `${name.padEnd(24)} ${r.requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   2xx ${r['2xx']}   non-2xx ${r.non2xx}   errors ${r.errors}`;
 
 export interface EndpointBench {
   /** "Lead endpoint", "Comment endpoint". */
@@ -69,8 +73,9 @@ export interface EndpointBench {
 }
 
 /**
- * Loads an endpoint of the built server, then the bare floor with the same bodies, and
- * prints req/s, latency and whether every acknowledged id is stored exactly once.
+ * For each store (SQLite, then PostgreSQL on a throwaway cluster): loads an endpoint of
+ * the built server, then the bare floor of that store with the same bodies, and prints
+ * req/s, latency, the ratio, and whether every acknowledged id is stored exactly once.
  */
 export async function benchEndpoint(bench: EndpointBench): Promise<void> {
   const entry = path.resolve('dist/server/entry.mjs');
@@ -78,33 +83,57 @@ export async function benchEndpoint(bench: EndpointBench): Promise<void> {
     console.error('No build found: run `npm run build` first.');
     process.exit(1);
   }
-  const dir = mkdtempSync(path.join(tmpdir(), 'sv-bench-'));
+  const cluster = engines.includes('postgres') ? startCluster() : null;
   try {
-    const site = await start([entry], { DATA_DIR: dir, ...bench.env });
-    const body = await bench.prepare(site.url);
-    const { result: ours, acknowledged } = await load(site.url + bench.path, body);
-    site.child.kill();
-    const db = new DatabaseSync(path.join(dir, 'site.db'), { readOnly: true });
-    const stored = Number((db.prepare(`SELECT COUNT(*) AS n FROM ${bench.table}`).get() as { n: number }).n);
-    const byId = db.prepare(`SELECT COUNT(*) AS n FROM ${bench.table} WHERE id = ?`);
-    const found = acknowledged.filter(
-      (id) => Number((byId.get(bench.table === 'comments' ? Number(id) : id) as { n: number }).n) === 1,
-    ).length;
-    db.close();
+    for (const engine of engines) {
+      const dir = mkdtempSync(path.join(tmpdir(), 'sv-bench-'));
+      try {
+        const storage = {
+          DATA_DIR: dir,
+          ...(cluster && engine === 'postgres' && { DATABASE_URL: await createDatabase(cluster.url()) }),
+        };
+        const site = await start([entry], { ...storage, ...bench.env });
+        const body = await bench.prepare(site.url);
+        const { result: ours, acknowledged } = await load(site.url + bench.path, body);
+        site.child.kill();
+        const db = await openDb({ dataDir: dir, databaseUrl: storage.DATABASE_URL });
+        const stored = num((await db.get(`SELECT COUNT(*) AS n FROM ${bench.table}`))?.n);
+        let found = 0;
+        for (const id of acknowledged)
+          if (
+            num(
+              (
+                await db.get(`SELECT COUNT(*) AS n FROM ${bench.table} WHERE id = :id`, {
+                  id: bench.table === 'comments' ? Number(id) : id,
+                })
+              )?.n,
+            ) === 1
+          )
+            found++;
+        await db.close();
 
-    const floor = await start(['scripts/bench/floor-server.ts'], { DATA_DIR: dir });
-    const { result: bare } = await load(`${floor.url}/`, body);
-    floor.child.kill();
+        const floor = await start(['scripts/bench/floor-server.ts'], {
+          DATA_DIR: dir,
+          ...(storage.DATABASE_URL && { DATABASE_URL: await createDatabase(cluster!.url()) }),
+        });
+        const { result: bare } = await load(`${floor.url}/`, body);
+        floor.child.kill();
 
-    console.log(`\n${bench.title}, ${connections} connections, ${seconds} s each, Node ${process.version}`);
-    console.log(row(`POST ${bench.path}`, ours));
-    console.log(row('bare http + sqlite', bare));
-    console.log(`ratio to the floor: ${(ours.requests.average / bare.requests.average).toFixed(2)}`);
-    console.log(
-      `acknowledged ${acknowledged.length}, found stored exactly once: ${found} (${found === acknowledged.length ? 'all' : 'MISSING SOME'}); ` +
-        `stored ${stored}, of which ${stored - found} were still in flight when the load stopped (committed, answer not read)`,
-    );
+        console.log(
+          `\n${bench.title} on ${engine}, ${connections} connections, ${seconds} s each, Node ${process.version}`,
+        );
+        console.log(row(`POST ${bench.path}`, ours));
+        console.log(row(`bare http + ${engine}`, bare));
+        console.log(`ratio to the floor: ${(ours.requests.average / bare.requests.average).toFixed(2)}`);
+        console.log(
+          `acknowledged ${acknowledged.length}, found stored exactly once: ${found} (${found === acknowledged.length ? 'all' : 'MISSING SOME'}); ` +
+            `stored ${stored}, of which ${stored - found} were still in flight when the load stopped (committed, answer not read)`,
+        );
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    cluster?.stop();
   }
 }

@@ -67,6 +67,26 @@ describe('the container recipe', () => {
     expect(existsSync(path.join(ROOT, 'deploy', app.build.context, app.build.dockerfile))).toBe(true);
   });
 
+  it('runs two instances on PostgreSQL in its variant: one database URL, both behind Caddy', async () => {
+    const variant = parse(await readFile(path.join(ROOT, 'deploy/compose.postgres.yaml'), 'utf8'));
+    const { app, db, caddy } = variant.services;
+    const second = variant.services['app-2'];
+    expect(app.environment.DATABASE_URL).toMatch(
+      /^postgres:\/\/segnalazione:\$\{POSTGRES_PASSWORD\}@db:5432\/segnalazione$/,
+    );
+    expect(second.environment).toEqual(app.environment);
+    expect(second.environment.TRUST_PROXY).toBe(compose.services.caddy.networks.web.ipv4_address);
+    expect(second.image).toBe(compose.services.app.image);
+    expect(caddy.environment.UPSTREAM).toBe('app:4321 app-2:4321');
+    expect(db.volumes).toContain('pgdata:/var/lib/postgresql/data');
+    const result = spawnSync(
+      caddyPath(),
+      ['validate', '--config', path.join(ROOT, 'deploy/Caddyfile'), '--adapter', 'caddyfile'],
+      { encoding: 'utf8', env: { ...process.env, UPSTREAM: caddy.environment.UPSTREAM } },
+    );
+    expect(result.status, result.stderr).toBe(0);
+  });
+
   describe("the image's commands", () => {
     const releases = path.join(TEST_BUILD, 'releases-container');
     let child: ChildProcess | undefined;

@@ -59,10 +59,12 @@ describe('settings', () => {
     );
   });
 
-  it('is documented, every one of them, in .env.example (beside what Caddy reads)', () => {
+  it('is documented, every one of them, in .env.example (beside what Caddy and compose read)', () => {
     const example = readFileSync(`${ROOT}.env.example`, 'utf8');
-    const caddy = readFileSync(`${ROOT}deploy/Caddyfile`, 'utf8');
-    const known = new Set<string>([...SETTING_NAMES, ...[...caddy.matchAll(/\{\$([A-Z_]+)/g)].map((m) => m[1])]);
+    const deploy = ['Caddyfile', 'compose.yaml', 'compose.postgres.yaml']
+      .map((f) => readFileSync(`${ROOT}deploy/${f}`, 'utf8'))
+      .join('\n');
+    const known = new Set<string>([...SETTING_NAMES, ...[...deploy.matchAll(/\{\$?([A-Z_]+)/g)].map((m) => m[1])]);
     const documented = new Set([...example.matchAll(/^#?\s?([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]));
     expect(SETTING_NAMES.filter((name) => !documented.has(name))).toEqual([]);
     expect([...documented].filter((name) => !known.has(name))).toEqual([]);
