@@ -23,7 +23,7 @@ export function retentionSkip(plan: RetentionPlan): RetentionSkip | null {
       reason: 'clock-behind',
       message: `the clock (${plan.now.toISOString()}) is before the newest row (${plan.newest.toISOString()})`,
     };
-  if (plan.leadsDue > 0 && plan.leadsDue * 2 > plan.leads)
+  if (plan.leadsDue * 2 > plan.leads)
     return {
       reason: 'too-many',
       message: `it would delete ${plan.leadsDue} of ${plan.leads} leads: check the clock, then run npm run retention -- --force`,
