@@ -104,7 +104,7 @@ export async function handleComment(
       honeypot: Boolean(payload.website?.trim()),
       token: tokenReason(
         token,
-        digest ? await rt.comments.countByToken(digest) : 0,
+        digest ? await rt.comments.countByToken(digest, rt.config.tokens.comment.maxUses) : 0,
         now.getTime(),
         rt.config.tokens.comment,
       ),

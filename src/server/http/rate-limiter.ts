@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import { num, type Db } from '../storage/db.ts';
 
 /**
@@ -16,7 +16,7 @@ export interface RateLimiter {
 /** In this process's memory, with a key made at start-up and never stored: for one instance (SQLite). */
 export class MemoryRateLimiter implements RateLimiter {
   private readonly windows = new Map<string, { count: number; resetAt: number }>();
-  private readonly salt = randomBytes(32);
+  private readonly salt = createSecretKey(randomBytes(32));
   private readonly max: number;
   private readonly windowSeconds: number;
 
@@ -61,14 +61,14 @@ export class SharedRateLimiter implements RateLimiter {
   private readonly bucket: string;
   private readonly max: number;
   private readonly windowMs: number;
-  private readonly secret: Buffer;
+  private readonly secret: KeyObject;
 
   constructor(db: Db, bucket: string, max: number, windowSeconds: number, secret: Buffer) {
     this.db = db;
     this.bucket = bucket;
     this.max = max;
     this.windowMs = windowSeconds * 1000;
-    this.secret = secret;
+    this.secret = createSecretKey(secret);
   }
 
   async hit(client: string, now = Date.now()): Promise<number> {

@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 import type { TokenPurpose, TokenState } from '../../lib/abuse/start-token.ts';
 
 /**
@@ -24,6 +24,11 @@ export function readStartToken(key: Buffer, token: string | undefined, purpose: 
   return { kind: 'valid', issuedAt: Number(time), digest: createHash('sha256').update(token).digest('base64url') };
 }
 
+// A KeyObject made once per key: building one from the raw bytes on every HMAC is measurable under load.
+const keys = new WeakMap<Buffer, KeyObject>();
+
 function mac(key: Buffer, purpose: TokenPurpose, time: number): string {
-  return createHmac('sha256', key).update(`start.${purpose}.${time}`).digest('base64url');
+  let secret = keys.get(key);
+  if (!secret) keys.set(key, (secret = createSecretKey(key)));
+  return createHmac('sha256', secret).update(`start.${purpose}.${time}`).digest('base64url');
 }

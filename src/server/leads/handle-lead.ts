@@ -76,7 +76,7 @@ export async function handleLead(
   const now = new Date();
   const token = readStartToken(rt.signingKey, payload.startToken, 'lead');
   const digest = token.kind === 'valid' ? token.digest : undefined;
-  const earlierUses = digest ? await rt.leads.countByToken(digest) : 0;
+  const earlierUses = digest ? await rt.leads.countByToken(digest, rt.config.tokens.lead.maxUses) : 0;
   const verdict = leadVerdict({
     honeypot: Boolean(payload.website?.trim()),
     isForm,
@@ -106,7 +106,7 @@ export async function handleLead(
   const stored = payload.idempotencyKey
     ? await rt.leads.insert(record, outbox)
     : await rt.leads.insertUnlessRecent(record, outbox, new Date(now.getTime() - RESUBMIT_WINDOW_MS));
-  if (stored.created && verdict.kind !== 'spam') void rt.worker.kick();
+  if (stored.created && outbox.some((m) => m.status === 'pending')) void rt.worker.kick();
   if (!stored.created && stored.lead.payloadHash !== record.payloadHash) {
     return fail(409, 'Questa chiave di invio è già stata usata per dati diversi: ricarica la pagina e riprova.');
   }

@@ -99,9 +99,16 @@ export class CommentStore {
     return rows.map((r) => String(r.name));
   }
 
-  /** How many comments came with a start token (its digest). */
-  async countByToken(digest: string): Promise<number> {
-    return num((await this.db.get('SELECT COUNT(*) AS n FROM comments WHERE token_digest = :digest', { digest }))?.n);
+  /** How many comments came with a start token (its digest), counted up to `upTo`: more makes no difference. */
+  async countByToken(digest: string, upTo = 100): Promise<number> {
+    return num(
+      (
+        await this.db.get(
+          'SELECT COUNT(*) AS n FROM (SELECT 1 FROM comments WHERE token_digest = :digest LIMIT :upTo) uses',
+          { digest, upTo },
+        )
+      )?.n,
+    );
   }
 
   /** The newest comment time of an email, for the flood guard. */

@@ -68,9 +68,16 @@ export class LeadStore {
     });
   }
 
-  /** How many leads came with a start token (its digest). */
-  async countByToken(digest: string): Promise<number> {
-    return num((await this.db.get('SELECT COUNT(*) AS n FROM leads WHERE token_digest = :digest', { digest }))?.n);
+  /** How many leads came with a start token (its digest), counted up to `upTo`: more makes no difference. */
+  async countByToken(digest: string, upTo = 100): Promise<number> {
+    return num(
+      (
+        await this.db.get(
+          'SELECT COUNT(*) AS n FROM (SELECT 1 FROM leads WHERE token_digest = :digest LIMIT :upTo) uses',
+          { digest, upTo },
+        )
+      )?.n,
+    );
   }
 
   async get(id: string): Promise<LeadRecord | null> {
@@ -178,27 +185,45 @@ async function insertLead(tx: Db, lead: LeadRecord, outbox: OutboxMessage[]): Pr
     },
   );
   if (!inserted) return false;
-  for (const k of lead.consents)
-    await tx.run(
-      `INSERT INTO consents (lead_id, purpose, granted, notice_version, text_id, form, at)
-       VALUES (:lead_id, :purpose, :granted, :notice_version, :text_id, :form, :at)`,
-      {
-        lead_id: lead.id,
-        purpose: k.purpose,
-        granted: k.granted ? 1 : 0,
-        notice_version: k.noticeVersion,
-        text_id: k.textId ?? null,
-        form: k.form,
-        at: k.at,
-      },
-    );
-  for (const m of outbox)
-    await tx.run(
-      `INSERT INTO outbox (lead_id, channel, status, payload, next_attempt_at, created_at)
-       VALUES (:lead_id, :channel, :status, :payload, :at, :at)`,
-      { lead_id: lead.id, channel: m.channel, status: m.status, payload: json(m.payload), at: lead.createdAt },
-    );
+  // One statement per table, not per row: each is a round trip to PostgreSQL.
+  await insertRows(
+    tx,
+    'consents',
+    lead.consents.map((k) => ({
+      lead_id: lead.id,
+      purpose: k.purpose,
+      granted: k.granted ? 1 : 0,
+      notice_version: k.noticeVersion,
+      text_id: k.textId ?? null,
+      form: k.form,
+      at: k.at,
+    })),
+  );
+  await insertRows(
+    tx,
+    'outbox',
+    outbox.map((m) => ({
+      lead_id: lead.id,
+      channel: m.channel,
+      status: m.status,
+      payload: json(m.payload),
+      next_attempt_at: lead.createdAt,
+      created_at: lead.createdAt,
+    })),
+  );
   return true;
+}
+
+/** Inserts rows (objects with the same columns) into `table` with one statement. */
+async function insertRows(tx: Db, table: string, rows: Params[]): Promise<void> {
+  if (!rows.length) return;
+  const columns = Object.keys(rows[0]);
+  const params: Params = {};
+  const values = rows.map((row, i) => {
+    for (const c of columns) params[`${c}_${i}`] = row[c];
+    return `(${columns.map((c) => `:${c}_${i}`).join(', ')})`;
+  });
+  await tx.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values.join(', ')}`, params);
 }
 
 async function byKey(db: Db, key: string): Promise<LeadRecord | null> {

@@ -3,6 +3,12 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Db, Params, Row } from './db.ts';
 
+interface PendingTransaction {
+  work: (tx: Db) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
 /**
  * The embedded database: one SQLite file in `dataDir`. WAL so readers never block the
  * writer, foreign keys on, a busy timeout instead of instant "database is locked"
@@ -20,6 +26,8 @@ export class SqliteDb implements Db {
   private readonly statements = new Map<string, StatementSync>();
   private queue: Promise<unknown> = Promise.resolve();
   private open = 0;
+  /** Transactions waiting to be committed together (see `transaction`). */
+  private gathering: PendingTransaction[] | null = null;
 
   constructor(dataDir: string, file = 'site.db') {
     mkdirSync(dataDir, { recursive: true });
@@ -62,20 +70,57 @@ export class SqliteDb implements Db {
     return this.queued(() => this.db.exec(sql));
   }
 
+  /**
+   * Group commit: transactions asked for while one waits its turn run together, each in
+   * a savepoint of one SQLite transaction, committed (and synced to disk) once. Each still
+   * resolves only after that commit, and one that throws undoes only its own savepoint.
+   * Under load, many leads share one fsync instead of each paying for its own.
+   */
   transaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const item = { work, resolve, reject } as PendingTransaction;
+      if (this.gathering) {
+        this.gathering.push(item);
+        return;
+      }
+      const group = (this.gathering = [item]);
+      void this.queued(async () => {
+        // Let the transactions of requests already under way join this group.
+        await new Promise((r) => setImmediate(r));
+        this.gathering = null;
+        await this.commitGroup(group);
+      });
+    });
+  }
+
+  private async commitGroup(group: PendingTransaction[]): Promise<void> {
     const db = this.db;
     const tx = this.inTransaction();
-    return this.queued(async () => {
+    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    try {
       db.exec('BEGIN IMMEDIATE');
-      try {
-        const result = await work(tx);
-        db.exec('COMMIT');
-        return result;
-      } catch (error) {
-        // SQLite may have rolled back already (a full disk fails the COMMIT): the real error is `error`.
-        if (db.isTransaction) db.exec('ROLLBACK');
-        throw error;
+      for (const [i, item] of group.entries()) {
+        db.exec(`SAVEPOINT t${i}`);
+        try {
+          outcomes.push({ ok: true, value: await item.work(tx) });
+          db.exec(`RELEASE t${i}`);
+        } catch (error) {
+          db.exec(`ROLLBACK TO t${i}`);
+          db.exec(`RELEASE t${i}`);
+          outcomes.push({ ok: false, error });
+        }
       }
+      db.exec('COMMIT');
+    } catch (error) {
+      // Nothing of the group is stored (a full disk fails the COMMIT; SQLite may have rolled back already).
+      if (db.isTransaction) db.exec('ROLLBACK');
+      for (const item of group) item.reject(error);
+      return;
+    }
+    group.forEach((item, i) => {
+      const outcome = outcomes[i];
+      if (outcome.ok) item.resolve(outcome.value);
+      else item.reject(outcome.error);
     });
   }
 
