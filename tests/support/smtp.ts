@@ -43,6 +43,8 @@ export async function startSmtp(beforeAccept: () => Promise<void> = async () => 
       });
     },
   });
+  // A client cut off mid-message (a server killed by a test) is an error of that connection, not of the test run.
+  server.on('error', () => {});
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {

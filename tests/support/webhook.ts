@@ -19,6 +19,7 @@ export async function startWebhookReceiver(port = 0) {
   const listen = (onPort: number) =>
     new Promise<number>((resolve) => {
       server = createServer((req, res) => {
+        req.on('error', () => {}); // a sender killed mid-request
         const chunks: Buffer[] = [];
         req.on('data', (c: Buffer) => chunks.push(c));
         req.on('end', () => {

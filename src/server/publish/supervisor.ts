@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { nextPublication } from '../../lib/articles/schedule.ts';
 import { readDatedArticles } from './articles-on-disk.ts';
@@ -181,7 +181,10 @@ export class Supervisor {
   private async record(change: Partial<PublishingStatus>): Promise<void> {
     this.status = { ...this.status, ...change };
     await mkdir(this.options.dataDir, { recursive: true });
-    await writeFile(path.join(this.options.dataDir, PUBLISHING_STATUS_FILE), JSON.stringify(this.status, null, 2));
+    // Written aside, then renamed over: the team area never reads half a file.
+    const file = path.join(this.options.dataDir, PUBLISHING_STATUS_FILE);
+    await writeFile(`${file}.tmp`, JSON.stringify(this.status, null, 2));
+    await rename(`${file}.tmp`, file);
   }
 }
 
