@@ -25,14 +25,15 @@ describe.each(ENGINES)('the outbox on %s', (engine) => {
   afterEach(() => close());
 
   it('delivers due items once and marks them sent; skipped items are left alone', async () => {
-    const sent: unknown[] = [];
+    // Channels run in lanes of their own, so the two sends may finish in either order.
+    const sent: Record<string, unknown[]> = { email: [], webhook: [] };
     const worker = new OutboxWorker(outbox, {
       ...options,
-      senders: { email: async (p) => void sent.push(p), webhook: async (p) => void sent.push(p) },
+      senders: { email: async (p) => void sent.email.push(p), webhook: async (p) => void sent.webhook.push(p) },
     });
     await worker.kick();
     await worker.kick();
-    expect(sent).toEqual([{ n: 1 }, { n: 2 }]);
+    expect(sent).toEqual({ email: [{ n: 1 }], webhook: [{ n: 2 }] });
     expect(await status()).toEqual([
       { channel: 'email', status: 'sent', attempts: 1, last_error: null },
       { channel: 'webhook', status: 'sent', attempts: 1, last_error: null },
