@@ -3,7 +3,7 @@
  *   npm run retention [-- --force]
  * Like the server, it refuses to run when the clock looks wrong (before the newest row, or
  * a run that would delete most leads); --force runs it anyway, once a person has checked.
- * Periods: RETENTION_LEADS_DAYS, RETENTION_SPAM_DAYS, RETENTION_UNAPPROVED_COMMENTS_DAYS (src/server/settings.ts).
+ * Periods: RETENTION_LEADS_DAYS, RETENTION_SPAM_DAYS, RETENTION_UNAPPROVED_COMMENTS_DAYS, RETENTION_AUDIT_DAYS (src/server/settings.ts).
  */
 import { parseArgs } from 'node:util';
 import { applyRetention } from '../src/server/storage/privacy.ts';
@@ -18,6 +18,7 @@ const result = await applyRetention(
     leadsDays: settings.RETENTION_LEADS_DAYS,
     spamDays: settings.RETENTION_SPAM_DAYS,
     unapprovedCommentsDays: settings.RETENTION_UNAPPROVED_COMMENTS_DAYS,
+    auditDays: settings.RETENTION_AUDIT_DAYS,
   },
   new Date(),
   { force: values.force },

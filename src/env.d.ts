@@ -7,6 +7,13 @@ declare namespace App {
     /** The client and the body of an on-demand request, set by the gate (`server/http/gate.ts`) before any route. */
     request?: import('./server/http/gate.ts').RequestInfo;
     /** The signed-in team member, set by the team area's guard. */
-    admin?: { user: string; csrf: string };
+    admin?: {
+      user: string;
+      name: string;
+      role: import('./lib/accounts/roles.ts').Role;
+      csrf: string;
+      /** Must be replaced before anything else (set by the titolare). */
+      temporaryPassword: boolean;
+    };
   }
 }

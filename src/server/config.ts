@@ -31,9 +31,10 @@ export interface ServerConfig {
     passwordHash: string;
     /** What identifies the credential across restarts (ADMIN_PASSWORD is hashed with a new salt each time). */
     credentialSource: string;
-    sessionHours: number;
   } | null;
-  retention: { leadsDays: number; spamDays: number; unapprovedCommentsDays: number };
+  /** How long a team-area session lasts. */
+  sessionHours: number;
+  retention: { leadsDays: number; spamDays: number; unapprovedCommentsDays: number; auditDays: number };
   comments: {
     /** Moderators told of held comments (default: NOTIFY_EMAIL_TO). */
     notifyTo: string[];
@@ -103,13 +104,14 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Server
           user: env.ADMIN_USER,
           passwordHash,
           credentialSource: env.ADMIN_PASSWORD_HASH ?? `password:${env.ADMIN_PASSWORD}`,
-          sessionHours: env.ADMIN_SESSION_HOURS,
         }
       : null,
+    sessionHours: env.ADMIN_SESSION_HOURS,
     retention: {
       leadsDays: env.RETENTION_LEADS_DAYS,
       spamDays: env.RETENTION_SPAM_DAYS,
       unapprovedCommentsDays: env.RETENTION_UNAPPROVED_COMMENTS_DAYS,
+      auditDays: env.RETENTION_AUDIT_DAYS,
     },
     comments: {
       notifyTo: moderators,

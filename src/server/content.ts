@@ -1,4 +1,4 @@
-import { getEntry } from 'astro:content';
+import { getCollection, getEntry } from 'astro:content';
 import type { Quiz } from '../lib/quiz/schema.ts';
 import type { PageData } from '../lib/content/page-schema.ts';
 
@@ -47,4 +47,12 @@ export async function getArticleInfo(id: unknown): Promise<ArticleInfo | null> {
   return article
     ? { id: article.id, title: article.data.title, comments: article.data.comments, pubDate: article.data.pubDate }
     : null;
+}
+
+/** The published articles' ids and titles, newest first (filters and links of the team area). */
+export async function listArticles(): Promise<{ id: string; title: string }[]> {
+  const articles = await getCollection('articles');
+  return articles
+    .sort((a, b) => b.data.pubDate.getTime() - a.data.pubDate.getTime())
+    .map((a) => ({ id: a.id, title: a.data.title }));
 }

@@ -6,9 +6,14 @@ import { LeadStore } from './storage/lead-store.ts';
 import { CommentStore } from './storage/comment-store.ts';
 import { OutboxStore } from './storage/outbox-store.ts';
 import { SessionStore } from './storage/session-store.ts';
+import { AccountStore } from './storage/account-store.ts';
+import { AuditStore } from './storage/audit-store.ts';
+import { Team } from './admin/team.ts';
 import { applyRetention, PendingWipe } from './storage/privacy.ts';
 import { OutboxWorker } from './notify/outbox-worker.ts';
 import { emailSender, webhookSender } from './notify/senders.ts';
+import { queueDailySummaries, type SummaryDeps } from './notify/daily-summaries.ts';
+import { getQuiz } from './content.ts';
 import { MemoryRateLimiter, SharedRateLimiter, forgetOldWindows, type RateLimiter } from './http/rate-limiter.ts';
 
 /** Everything the endpoints share in one server process. */
@@ -30,8 +35,10 @@ export interface Runtime {
   signingKey: Buffer;
   /** Retries wiping erased data off the disk, until no erased byte is left. */
   wipe: PendingWipe;
-  /** The fingerprint of a team member's current credential, for their sessions; null: no such member. */
-  credentialOf: (user: string) => string | null;
+  /** The team: the owner from the settings and the accounts. */
+  team: Team;
+  accounts: AccountStore;
+  audit: AuditStore;
   /** Stops the worker and the jobs and closes the database. */
   close: () => Promise<void>;
 }
@@ -98,23 +105,24 @@ async function createRuntime(config: ServerConfig): Promise<Runtime> {
       (off.length ? `; off, recorded as skipped: ${off.join(', ')}` : ''),
   );
   worker.start();
-  if (!config.admin)
-    console.log('[segnalazione] team area closed: set ADMIN_PASSWORD or ADMIN_PASSWORD_HASH to open /admin/');
-  const jobs = scheduleJobs(db, config);
   const wipe = new PendingWipe(db);
+  const accounts = new AccountStore(db);
+  const leads = new LeadStore(db);
+  if (!config.admin && (await accounts.active()).length === 0)
+    console.log(
+      '[segnalazione] team area closed: set ADMIN_PASSWORD or ADMIN_PASSWORD_HASH, or add an account with `npm run admin:user`, to open /admin/',
+    );
+  const jobs = scheduleJobs(db, config);
+  const summaries = config.email ? scheduleSummaries(db, { accounts, leads, outbox, siteUrl: config.siteUrl.origin }, worker) : null;
   // Limits are counted where every instance sees them: in memory for one process, in PostgreSQL for several.
   const limiter = (bucket: string, max: number, seconds: number): RateLimiter =>
     db.engine === 'postgres'
       ? new SharedRateLimiter(db, bucket, max, seconds, createHmac('sha256', key).update('rate-limits').digest())
       : new MemoryRateLimiter(max, seconds);
-  // The owner's credential as configured: a new password (or hash) or user name ends the old sessions.
-  const ownerCredential = config.admin
-    ? createHmac('sha256', key).update(`${config.admin.user}\n${config.admin.credentialSource}`).digest('base64url')
-    : null;
   return {
     config,
     db,
-    leads: new LeadStore(db),
+    leads,
     outbox,
     worker,
     leadLimiter: limiter('leads', config.rateLimit.max, config.rateLimit.windowSeconds),
@@ -125,14 +133,38 @@ async function createRuntime(config: ServerConfig): Promise<Runtime> {
     loginLimiter: limiter('sign-in', 5, 900),
     signingKey: key,
     wipe,
-    credentialOf: (user) => (config.admin && user === config.admin.user ? ownerCredential : null),
+    team: new Team(config.admin, accounts, key),
+    accounts,
+    audit: new AuditStore(db),
     close: async () => {
       worker.stop();
       wipe.stop();
       clearInterval(jobs);
+      if (summaries) clearInterval(summaries);
       await db.close();
     },
   };
+}
+
+/**
+ * The morning summaries (when email is configured): checked now and every 10 minutes, by
+ * one instance at a time; each member gets one a day at most, from 8:00 in Rome.
+ */
+function scheduleSummaries(db: Db, deps: Omit<SummaryDeps, 'outcomeTitle'>, worker: OutboxWorker): NodeJS.Timeout {
+  const run = async () => {
+    try {
+      const quiz = await getQuiz();
+      const outcomeTitle = (id: string) => quiz.bands.find((b) => b.id === id)?.title ?? id;
+      const queued = await db.exclusive('daily-summaries', () => queueDailySummaries({ ...deps, outcomeTitle }));
+      if (queued) void worker.kick();
+    } catch (error) {
+      console.error('[segnalazione] daily summaries failed:', error);
+    }
+  };
+  void run();
+  const timer = setInterval(() => void run(), 10 * 60_000);
+  timer.unref();
+  return timer;
 }
 
 /** The key that signs start tokens and result links: made by the first instance, read by the others. */

@@ -7,6 +7,7 @@ import { startServer, tempDataDir, type RunningServer } from '../support/server.
 import { validLead, readDb } from '../support/leads.ts';
 import { cleanEnv } from '../support/clean-env.ts';
 import { ROOT } from '../support/paths.ts';
+import { teamClient } from '../support/team-client.ts';
 
 const PASSWORD = 'una-password-di-prova-lunga';
 let server: RunningServer;
@@ -26,42 +27,11 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** A browser-like client: keeps the session cookie, sends the site's Origin, remembers every body. */
+/** The owner from the settings, at work. */
 function client(base = () => server.url) {
-  let cookie = '';
-  return {
-    async fetch(p: string, init: RequestInit = {}) {
-      const res = await fetch(base() + p, {
-        redirect: 'manual',
-        ...init,
-        headers: { Origin: base(), ...(cookie && { Cookie: cookie }), ...(init.headers as Record<string, string>) },
-      });
-      const set = res.headers.get('set-cookie');
-      if (set) cookie = set.split(';')[0].endsWith('=') ? '' : set.split(';')[0];
-      return res;
-    },
-    async text(p: string, init: RequestInit = {}) {
-      const res = await this.fetch(p, init);
-      const body = await res.text();
-      seen.push(body);
-      return { res, body };
-    },
-    async post(p: string, fields: Record<string, string | string[]>) {
-      const form = new URLSearchParams();
-      for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) form.append(k, one);
-      return this.text(p, {
-        method: 'POST',
-        body: form.toString(),
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      });
-    },
-    async signIn(password = PASSWORD) {
-      return this.post('/admin/accesso/', { utente: 'admin', password });
-    },
-    async csrf(p = '/admin/') {
-      return /name="csrf" value="([^"]+)"/.exec((await this.text(p)).body)![1];
-    },
-  };
+  const c = teamClient(base, seen);
+  const signIn = c.signIn.bind(c);
+  return Object.assign(c, { signIn: (password = PASSWORD) => signIn('admin', password) });
 }
 
 async function submitLead(n: number, overrides: Record<string, unknown> = {}) {
@@ -111,7 +81,7 @@ describe('access to the team area', () => {
       const c = client(() => own.url);
       const wrong = await c.signIn('sbagliata-sbagliata');
       expect(wrong.res.status).toBe(401);
-      expect(wrong.body).toContain('Nome utente o password non corretti.');
+      expect(wrong.body).toContain('Email (o nome utente) o password non corretti.');
       const statuses = [];
       for (let i = 0; i < 5; i++) statuses.push((await c.signIn('ancora-sbagliata')).res.status);
       expect(statuses).toEqual([401, 401, 401, 401, 429]);
@@ -254,10 +224,16 @@ describe('leads in the team area', () => {
     await c.signIn();
     const { body } = await c.text(`/admin/contatti/${id}/`);
     expect(body).toContain('In quale settore opera principalmente la tua azienda?');
-    expect(body).toContain('versione 2026-11-29');
+    expect(body).toContain('informativa del 2026-11-29');
     expect(body).toContain('utm_source=newsletter');
-    expect(body).toContain('canale spento');
-    const saved = await c.post(`/admin/contatti/${id}/`, { stato: 'contacted', csrf: await c.csrf() });
+    expect(body).toContain('canale non configurato');
+    const saved = await c.post(`/admin/contatti/${id}/`, {
+      azione: 'salva',
+      stato: 'contacted',
+      responsabile: '',
+      ricontatto: '',
+      csrf: await c.csrf(),
+    });
     expect(saved.res.status).toBe(303);
     expect(readDb(dataDir).leads.find((l) => l.id === id)).toMatchObject({ status: 'contacted' });
   });
@@ -353,7 +329,7 @@ describe('personal data requests and retention', () => {
     comment.run('spam', day(31), 'c4');
     w.close();
     const result = run();
-    expect(result.stdout).toContain('removed {"leads":1,"spamLeads":1,"spamComments":1,"unapprovedComments":1}');
+    expect(result.stdout).toContain('removed {"leads":1,"spamLeads":1,"spamComments":1,"unapprovedComments":1,"auditEntries":0,"dailySummaries":0}');
     const r = new DatabaseSync(path.join(dir, 'site.db'), { readOnly: true });
     expect(
       r

@@ -3,6 +3,8 @@ import type { Db } from '../../src/server/storage/db.ts';
 import { migrate } from '../../src/server/storage/migrate.ts';
 import { MIGRATIONS } from '../../src/server/storage/migrations.ts';
 import { LeadStore } from '../../src/server/storage/lead-store.ts';
+import { DEFAULT_QUERY, type LeadQuery } from '../../src/lib/leads/lead-query.ts';
+import type { LeadRecord } from '../../src/lib/leads/lead-record.ts';
 import { OutboxStore } from '../../src/server/storage/outbox-store.ts';
 import { record } from '../support/lead-records.ts';
 import { ENGINES, freshDb } from '../support/engines.ts';
@@ -71,20 +73,156 @@ describe.each(ENGINES)('the lead store on %s', (engine) => {
     expect((await store.list({ since: new Date('2026-10-15') })).map((l) => l.id)).toEqual(['lead-6']);
   });
 
-  it('searches the team area’s filters and sets a status', async () => {
-    await store.insert(record(7, { outcome: 'alto' }, new Date('2026-11-01T10:00:00Z')), []);
-    await store.insert(record(8, { outcome: 'basso' }, new Date('2026-11-03T10:00:00Z')), []);
-    await store.insert(record(9, { spamReason: 'honeypot' }, new Date('2026-11-02T10:00:00Z')), []);
-    const ids = async (filter: Parameters<LeadStore['search']>[0]) => (await store.search(filter)).map((l) => l.id);
-    expect(await ids({})).toEqual(['lead-8', 'lead-7']);
-    expect(await ids({ outcome: 'alto' })).toEqual(['lead-7']);
-    expect(await ids({ from: '2026-11-02', to: '2026-11-03', spam: 'include' })).toEqual(['lead-8', 'lead-9']);
-    expect(await ids({ spam: 'only' })).toEqual(['lead-9']);
-    expect(await ids({ marketing: false })).toEqual(['lead-8', 'lead-7']);
-    expect(await ids({ id: 'lead-9', spam: 'include' })).toEqual(['lead-9']);
-    expect(await store.setStatus('lead-7', 'contacted')).toBe(true);
-    expect(await store.setStatus('nessuno', 'contacted')).toBe(false);
-    expect((await store.search({ id: 'lead-7' }))[0].status).toBe('contacted');
+  describe('the team’s view', () => {
+    const view = (change: Partial<LeadQuery> = {}) => ({ ...DEFAULT_QUERY, ...change });
+    const ids = async (change: Partial<LeadQuery> = {}, today = '2026-11-30') =>
+      (await store.page(view(change), today)).rows.map((l) => l.id);
+    const contact = (nome: string, cognome: string, email: string, azienda: string, telefono?: string, piva?: string) =>
+      ({ nome, cognome, email, azienda, telefono, piva }) as LeadRecord['contact'];
+
+    beforeEach(async () => {
+      await store.insert(
+        record(
+          7,
+          {
+            outcome: 'alto',
+            contact: contact('Giulia', 'Bianchi', 'giulia@alfa.it', 'Alfa Srl', '+393331112222', '12345678903'),
+          },
+          new Date('2026-11-01T10:00:00Z'),
+        ),
+        [],
+      );
+      await store.insert(
+        record(
+          8,
+          {
+            outcome: 'basso',
+            utm: { utm_campaign: 'autunno_50%' },
+            sourceArticle: 'un-altro-articolo',
+            contact: contact('Marco', 'Verdi', 'marco@beta.it', 'Beta & C.'),
+          },
+          new Date('2026-11-03T10:00:00Z'),
+        ),
+        [],
+      );
+      await store.insert(record(9, { spamReason: 'honeypot' }, new Date('2026-11-02T10:00:00Z')), []);
+      // Marco again, a month later: a returning person.
+      await store.insert(
+        record(
+          10,
+          { contact: contact('Marco', 'Verdi', 'marco@beta.it', 'Beta & C.') },
+          new Date('2026-11-29T23:30:00Z'),
+        ),
+        [],
+      );
+    });
+
+    it('searches name, surname, email, company, phone and P.IVA; every word must match', async () => {
+      expect(await ids({ q: 'giulia' })).toEqual(['lead-7']);
+      expect(await ids({ q: 'BIANCHI' })).toEqual(['lead-7']);
+      expect(await ids({ q: 'beta.it' })).toEqual(['lead-10', 'lead-8']);
+      expect(await ids({ q: 'alfa srl' })).toEqual(['lead-7']);
+      expect(await ids({ q: '333 2222' })).toEqual(['lead-7']); // two words, each found in the phone
+      expect(await ids({ q: '3331112222' })).toEqual(['lead-7']);
+      expect(await ids({ q: '45678903' })).toEqual(['lead-7']);
+      expect(await ids({ q: 'marco alfa' })).toEqual([]);
+      // LIKE's wildcards are plain characters in a search.
+      expect(await ids({ q: '%' })).toEqual([]);
+      expect(await ids({ q: '_' })).toEqual([]);
+    });
+
+    it('filters by outcome, article, campaign, dates (Rome’s days), marketing and spam, newest first', async () => {
+      expect(await ids()).toEqual(['lead-10', 'lead-8', 'lead-7']);
+      expect(await ids({ esito: 'alto' })).toEqual(['lead-7']);
+      expect(await ids({ articolo: 'un-altro-articolo' })).toEqual(['lead-8']);
+      expect(await ids({ campagna: 'autunno_50%' })).toEqual(['lead-8']);
+      expect(await ids({ campagna: 'autunno' })).toEqual([]);
+      expect(await ids({ dal: '2026-11-02', al: '2026-11-03', spam: 'inclusi' })).toEqual(['lead-8', 'lead-9']);
+      // 23:30 UTC on the 29th is 00:30 on the 30th in Rome.
+      expect(await ids({ dal: '2026-11-30' })).toEqual(['lead-10']);
+      expect(await ids({ al: '2026-11-29' })).toEqual(['lead-8', 'lead-7']);
+      expect(await ids({ spam: 'solo' })).toEqual(['lead-9']);
+      expect(await ids({ marketing: 'no' })).toEqual(['lead-10', 'lead-8', 'lead-7']);
+      expect(await ids({ marketing: 'si' })).toEqual([]);
+      expect(await ids({ ordine: 'meno-recenti' })).toEqual(['lead-7', 'lead-8', 'lead-10']);
+    });
+
+    it('pages the view and counts it whole', async () => {
+      expect(await store.page(view(), '2026-11-30', 2)).toMatchObject({
+        total: 3,
+        rows: [{ id: 'lead-10' }, { id: 'lead-8' }],
+      });
+      expect((await store.page(view({ pagina: 2 }), '2026-11-30', 2)).rows.map((l) => l.id)).toEqual(['lead-7']);
+      expect((await store.page(view({ pagina: 9 }), '2026-11-30', 2)).rows).toEqual([]);
+    });
+
+    it('tells a returning person and shows their other tests', async () => {
+      const rows = (await store.page(view(), '2026-11-30')).rows;
+      expect(rows.map((l) => [l.id, l.visits])).toEqual([
+        ['lead-10', 2],
+        ['lead-8', 2],
+        ['lead-7', 1],
+      ]);
+      expect((await store.sameEmail('marco@beta.it', 'lead-10')).map((l) => l.id)).toEqual(['lead-8']);
+    });
+
+    it('moves leads in the pipeline with owner and follow-up, writing each change in their history', async () => {
+      const at = new Date('2026-11-30T09:00:00Z');
+      expect(await store.setStatus('lead-7', 'contacted', 'anna@sv.it')).toBe(true);
+      expect(await store.setStatus('lead-7', 'contacted', 'anna@sv.it')).toBe(false); // already there
+      expect(await store.setStatus('nessuno', 'contacted', 'anna@sv.it')).toBe(false);
+      expect(await store.setOwner('lead-7', 'anna@sv.it', 'anna@sv.it')).toBe(true);
+      expect(await store.setFollowUp('lead-7', '2026-12-02', 'anna@sv.it')).toBe(true);
+      expect(await store.setFollowUp('lead-8', '2026-11-29', 'bruno@sv.it')).toBe(true);
+      expect(await store.addNote('lead-7', 'Richiamare dopo le 15', 'anna@sv.it', at)).toBe(true);
+      expect(await store.addNote('nessuno', 'x', 'anna@sv.it', at)).toBe(false);
+
+      expect(await store.find('lead-7')).toMatchObject({
+        status: 'contacted',
+        owner: 'anna@sv.it',
+        followUp: '2026-12-02',
+      });
+      expect((await store.history('lead-7')).map((e) => [e.kind, e.actor, e.detail])).toEqual([
+        ['status', 'anna@sv.it', { from: 'new', to: 'contacted' }],
+        ['owner', 'anna@sv.it', { from: null, to: 'anna@sv.it' }],
+        ['follow-up', 'anna@sv.it', { from: null, to: '2026-12-02' }],
+        ['note', 'anna@sv.it', { text: 'Richiamare dopo le 15' }],
+      ]);
+      expect(await store.statusCounts()).toEqual({ new: 2, contacted: 1 });
+      expect(await ids({ stato: 'contacted' })).toEqual(['lead-7']);
+      expect(await ids({ stato: 'aperti' })).toEqual(['lead-10', 'lead-8', 'lead-7']);
+      expect(await ids({ responsabile: 'anna@sv.it' })).toEqual(['lead-7']);
+      expect(await ids({ responsabile: 'nessuno' })).toEqual(['lead-10', 'lead-8']);
+      // Due today counts the late ones too; "in ritardo" only those; a week ahead both.
+      expect(await ids({ ricontatto: 'oggi' }, '2026-11-30')).toEqual(['lead-8']);
+      expect(await ids({ ricontatto: 'scaduti' }, '2026-11-29')).toEqual([]);
+      expect(await ids({ ricontatto: 'settimana' }, '2026-11-30')).toEqual(['lead-8', 'lead-7']);
+      expect(await ids({ ordine: 'ricontatto' })).toEqual(['lead-8', 'lead-7', 'lead-10']);
+      // A lead that is closed is not due any more.
+      await store.setStatus('lead-8', 'not-interested', 'bruno@sv.it');
+      expect(await ids({ ricontatto: 'oggi' }, '2026-11-30')).toEqual([]);
+      expect(await store.setFollowUp('lead-7', null, 'anna@sv.it')).toBe(true);
+      expect((await store.find('lead-7'))?.followUp).toBeUndefined();
+    });
+
+    it('records an export in the history of every lead of the view, and reads the view whole', async () => {
+      const at = new Date('2026-11-30T09:00:00Z');
+      expect(await store.recordExport(view({ q: 'marco' }), '2026-11-30', 'anna@sv.it', at)).toBe(2);
+      expect((await store.history('lead-8')).map((e) => e.kind)).toEqual(['export']);
+      expect(await store.history('lead-7')).toEqual([]);
+      expect((await store.all(view({ q: 'marco' }), '2026-11-30')).map((l) => [l.id, l.status])).toEqual([
+        ['lead-10', 'new'],
+        ['lead-8', 'new'],
+      ]);
+    });
+
+    it('counts and lists what came in since a moment, spam aside', async () => {
+      expect(await store.countSince(new Date('2026-11-02T00:00:00Z'))).toBe(2);
+      expect((await store.receivedSince(new Date('2026-11-02T00:00:00Z'))).map((l) => l.id)).toEqual([
+        'lead-10',
+        'lead-8',
+      ]);
+    });
   });
 
   it('merges the same content sent again recently, unless the earlier one is spam', async () => {

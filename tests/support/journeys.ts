@@ -30,7 +30,7 @@ export async function writeComment(page: Page, name: string, email: string, text
 
 /** Signs in to the team area from its sign-in page (already open). */
 export async function signIn(page: Page, user: string, password: string) {
-  await page.getByLabel('Nome utente').fill(user);
+  await page.getByLabel('Email o nome utente').fill(user);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Accedi' }).click();
 }

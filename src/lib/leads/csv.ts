@@ -2,30 +2,19 @@ import type { LeadRecord } from './lead-record.ts';
 import type { Quiz } from '../quiz/schema.ts';
 import { readableAnswers } from '../notify/lead-notification.ts';
 import { UTM_KEYS } from './utm.ts';
-import { printable } from '../text/characters.ts';
+import { csvDocument, type CsvOptions } from '../format/csv.ts';
+import { formatDateTime, formatDay } from '../format/date.ts';
+import { reasonLabel } from '../abuse/reasons.ts';
+import { statusLabel } from './pipeline.ts';
 
-export interface CsvOptions {
-  /** `;` by default: Italian Excel reads it as the column separator. */
-  separator?: string;
-  /** A byte order mark, so Excel reads the file as UTF-8 (accents, €). */
-  bom?: boolean;
-}
+/** A lead as exported: its record, and where the team has got with it when known. */
+export type ExportedLead = LeadRecord & { status?: string; owner?: string; followUp?: string };
 
 /**
- * One cell: quoted when it holds the separator, a quote or a line break; a leading
- * `= + - @` is neutralised with an apostrophe so a spreadsheet never runs it as a formula,
- * except a phone number the server wrote itself (`+39` and digits: a number, never a
- * formula, and an apostrophe would show in the cell). Control characters are made visible.
+ * The leads as CSV: contact, outcome, consent, source, where the team stands, then one
+ * readable column per question. Times as the team reads them (Rome, "29/11/2026, 23:55").
  */
-export function csvCell(value: string | number | boolean | null | undefined, separator = ';'): string {
-  let text = value === null || value === undefined ? '' : printable(String(value), true);
-  if (/^[=+\-@\t\r]/.test(text) && !/^\+\d{6,15}$/.test(text)) text = `'${text}`;
-  return text.includes(separator) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** The leads as CSV: contact, outcome, consent, source, then one readable column per question. */
-export function leadsToCsv(leads: LeadRecord[], quiz: Quiz, options: CsvOptions = {}): string {
-  const sep = options.separator ?? ';';
+export function leadsToCsv(leads: ExportedLead[], quiz: Quiz, options: CsvOptions = {}): string {
   const header = [
     'id',
     'ricevuto_il',
@@ -42,13 +31,17 @@ export function leadsToCsv(leads: LeadRecord[], quiz: Quiz, options: CsvOptions 
     ...UTM_KEYS,
     'versione_test',
     'spam',
+    'da_verificare',
+    'stato',
+    'responsabile',
+    'ricontattare_il',
     ...quiz.questions.map((q) => q.text),
   ];
   const rows = leads.map((lead) => {
     const answers = new Map(readableAnswers(lead, quiz).map((a) => [a.question, a.answer]));
     return [
       lead.id,
-      lead.createdAt,
+      formatDateTime(new Date(lead.createdAt)),
       lead.contact.nome,
       lead.contact.cognome,
       lead.contact.email,
@@ -61,10 +54,13 @@ export function leadsToCsv(leads: LeadRecord[], quiz: Quiz, options: CsvOptions 
       lead.sourceArticle,
       ...UTM_KEYS.map((k) => lead.utm[k]),
       lead.submittedQuizVersion,
-      lead.spamReason ?? '',
+      lead.spamReason ? reasonLabel(lead.spamReason) : '',
+      lead.reviewReason ? reasonLabel(lead.reviewReason) : '',
+      lead.status ? statusLabel(lead.status) : '',
+      lead.owner,
+      lead.followUp ? formatDay(lead.followUp) : '',
       ...quiz.questions.map((q) => answers.get(q.text)),
     ];
   });
-  const lines = [header, ...rows].map((row) => row.map((cell) => csvCell(cell, sep)).join(sep));
-  return (options.bom === false ? '' : '\uFEFF') + lines.join('\r\n') + '\r\n';
+  return csvDocument([header, ...rows], options);
 }

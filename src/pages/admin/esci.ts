@@ -11,8 +11,10 @@ export const prerender = false;
 export const POST: APIRoute = async ({ cookies, redirect, locals }) => {
   const rt = await getRuntime();
   const token = cookies.get(SESSION_COOKIE)?.value;
-  if (locals.request?.form.has('ovunque') && locals.admin) await rt.sessions.deleteAll(locals.admin.user);
-  else if (token) await rt.sessions.delete(token);
+  if (locals.request?.form.has('ovunque') && locals.admin) {
+    await rt.sessions.deleteAll(locals.admin.user);
+    await rt.audit.record({ actor: locals.admin.user, action: 'sign-out-everywhere', detail: {} });
+  } else if (token) await rt.sessions.delete(token);
   cookies.delete(SESSION_COOKIE, { path: '/admin' });
   return redirect(LOGIN_PATH, 303);
 };

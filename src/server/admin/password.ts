@@ -1,11 +1,23 @@
-import { randomBytes, scrypt, scryptSync, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, randomInt, scrypt, scryptSync, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 const PARAMS = { N: 16384, r: 8, p: 1 } as const;
 
-/** `scrypt$N$r$p$<salt>$<hash>` (base64): the form ADMIN_PASSWORD_HASH takes; `npm run admin:password` makes one. */
+const format = (salt: Buffer, hash: Buffer) =>
+  `scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$${salt.toString('base64')}$${hash.toString('base64')}`;
+
+/**
+ * `scrypt$N$r$p$<salt>$<hash>` (base64): the form ADMIN_PASSWORD_HASH takes; `npm run
+ * admin:password` makes one. Synchronous: for start-up and scripts only; requests use
+ * `hashPasswordAsync`.
+ */
 export function hashPassword(password: string, salt = randomBytes(16)): string {
-  const hash = scryptSync(password.normalize('NFKC'), salt, 32, PARAMS);
-  return `scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$${salt.toString('base64')}$${hash.toString('base64')}`;
+  return format(salt, scryptSync(password.normalize('NFKC'), salt, 32, PARAMS));
+}
+
+/** The same hash, computed on the thread pool so a request never stalls the others. */
+export async function hashPasswordAsync(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  return format(salt, await scryptAsync(password.normalize('NFKC'), salt, 32, PARAMS));
 }
 
 /** Whether a string has the shape of a hash made by `hashPassword`. */
@@ -33,4 +45,13 @@ export async function verifyPassword(password: string, stored: string): Promise<
     maxmem: 64 * 1024 * 1024,
   });
   return timingSafeEqual(actual, expected);
+}
+
+// No 0/o, 1/l/i: a temporary password is read aloud or copied from a screen.
+const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+/** A temporary password to hand to a new member (four groups of four, ~79 bits), to change at once. */
+export function temporaryPassword(): string {
+  const group = () => Array.from({ length: 4 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
+  return [group(), group(), group(), group()].join('-');
 }

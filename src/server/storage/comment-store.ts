@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { CommentRecord, CommentStatus } from '../../lib/comments/comment-record.ts';
 import { num, optional, type Db, type Row } from './db.ts';
 
@@ -11,7 +12,12 @@ export interface PublicComment {
   site?: string;
   text: string;
   createdAt: string;
+  /** Written by the team from the moderation queue, signed as the site. */
+  team: boolean;
 }
+
+/** The `form` of a reply the team writes as the site: the mark the public page shows. */
+export const TEAM_FORM = 'team';
 
 export interface CommentOutbox {
   channel: 'email';
@@ -131,7 +137,7 @@ export class CommentStore {
   /** Approved comments of an article, oldest first. */
   async approved(articleId: string): Promise<PublicComment[]> {
     const rows = await this.db.all(
-      `SELECT id, parent_id, name, site, text, created_at FROM comments
+      `SELECT id, parent_id, name, site, text, created_at, form FROM comments
        WHERE article_id = :articleId AND status = 'approved' ORDER BY created_at, id`,
       { articleId },
     );
@@ -142,7 +148,53 @@ export class CommentStore {
       site: optional(r.site),
       text: String(r.text),
       createdAt: String(r.created_at),
+      team: r.form === TEAM_FORM,
     }));
+  }
+
+  /**
+   * Publishes the team's reply to a comment, signed as the site, in the comment's thread
+   * (one level: a reply to a reply joins its thread). Replying approves a comment still
+   * waiting, as it does in WordPress. The same reply sent twice is stored once. Null when
+   * the comment is gone or was not for publishing (spam, trash).
+   */
+  reply(
+    parentId: number,
+    reply: { text: string; siteName: string; actor: string },
+    now = new Date(),
+  ): Promise<{ id: number; approvedParent: boolean } | null> {
+    return this.db.transaction(async (tx) => {
+      const parent = await tx.get('SELECT id, parent_id, article_id, status FROM comments WHERE id = :id', {
+        id: parentId,
+      });
+      if (!parent || (parent.status !== 'approved' && parent.status !== 'pending')) return null;
+      const approvedParent = parent.status === 'pending';
+      if (approvedParent)
+        await tx.run("UPDATE comments SET status = 'approved', approved_at = :at WHERE id = :id", {
+          at: now.toISOString(),
+          id: parentId,
+        });
+      const key = createHash('sha256').update(`${TEAM_FORM}\n${parentId}\n${reply.actor}\n${reply.text}`).digest('hex');
+      const row = await tx.get(
+        `INSERT INTO comments (article_id, parent_id, name, email, text, status, created_at, approved_at,
+           idempotency_key, payload_hash, form, privacy_notice_version, privacy_text_id)
+         VALUES (:article, :parent, :name, :email, :text, 'approved', :at, :at, :key, :key, :form, '-', '-')
+         ON CONFLICT (idempotency_key) DO NOTHING
+         RETURNING id`,
+        {
+          article: String(parent.article_id),
+          parent: parent.parent_id === null ? parentId : num(parent.parent_id),
+          name: reply.siteName,
+          email: reply.actor,
+          text: reply.text,
+          at: now.toISOString(),
+          key,
+          form: TEAM_FORM,
+        },
+      );
+      const id = row ? num(row.id) : num((await tx.get('SELECT id FROM comments WHERE idempotency_key = :key', { key }))?.id);
+      return { id, approvedParent };
+    });
   }
 
   async list({ status }: { status?: CommentStatus }): Promise<CommentRecord[]> {

@@ -1,4 +1,7 @@
 import type { LeadRecord, ConsentRecord } from '../../lib/leads/lead-record.ts';
+import type { LeadQuery } from '../../lib/leads/lead-query.ts';
+import type { LeadStatus } from '../../lib/leads/pipeline.ts';
+import { addDays, romeMidnight } from '../../lib/format/date.ts';
 import { num, optional, type Db, type Params, type Row } from './db.ts';
 
 /** A notification to queue with a lead: `skipped` records a channel that is not configured. */
@@ -10,19 +13,42 @@ export interface OutboxMessage {
 
 export type InsertResult = { created: boolean; lead: LeadRecord };
 
-export const LEAD_STATUSES = ['new', 'contacted', 'not-relevant'] as const;
-export type LeadStatus = (typeof LEAD_STATUSES)[number];
+/** A stored lead with where the team has got with it. */
+export type StoredLead = LeadRecord & {
+  status: string;
+  /** The account working it (email). */
+  owner?: string;
+  /** The day to call back (YYYY-MM-DD, Rome). */
+  followUp?: string;
+};
 
-export interface LeadFilter {
-  /** One lead. */
-  id?: string;
-  outcome?: string;
-  /** Calendar days, inclusive (YYYY-MM-DD). */
-  from?: string;
-  to?: string;
-  marketing?: boolean;
-  /** `exclude` (default), `only`, or `include`. */
-  spam?: 'exclude' | 'only' | 'include';
+/** A line of the leads list: what the team needs to see at a glance, no answers or consents. */
+export interface LeadSummary {
+  id: string;
+  createdAt: string;
+  nome: string;
+  cognome: string;
+  email: string;
+  telefono?: string;
+  azienda: string;
+  outcome: string;
+  scorePercent: number;
+  status: string;
+  owner?: string;
+  followUp?: string;
+  spamReason?: string;
+  reviewReason?: string;
+  sourceArticle?: string;
+  /** How many tests this email has sent in all (2 or more: a returning person). */
+  visits: number;
+}
+
+/** One entry of a lead's history. */
+export interface LeadEvent {
+  at: string;
+  actor?: string;
+  kind: 'status' | 'note' | 'owner' | 'follow-up' | 'export';
+  detail: Record<string, string | null>;
 }
 
 const json = (value: unknown) => JSON.stringify(value);
@@ -98,46 +124,257 @@ export class LeadStore {
     return toRecords(this.db, rows);
   }
 
-  /** The team area's view: newest first, filtered. */
-  async search(filter: LeadFilter): Promise<(LeadRecord & { status: string })[]> {
-    const where: string[] = [];
-    const params: Params = {};
-    if (filter.id) {
-      where.push('id = :id');
-      params.id = filter.id;
-    }
-    if (filter.outcome) {
-      where.push('outcome = :outcome');
-      params.outcome = filter.outcome;
-    }
-    if (filter.from) {
-      where.push('created_at >= :from');
-      params.from = `${filter.from}T00:00:00.000Z`;
-    }
-    if (filter.to) {
-      where.push('created_at <= :to');
-      params.to = `${filter.to}T23:59:59.999Z`;
-    }
-    if (filter.marketing !== undefined) {
-      where.push("id IN (SELECT lead_id FROM consents WHERE purpose = 'marketing' AND granted = :marketing)");
-      params.marketing = filter.marketing ? 1 : 0;
-    }
-    if ((filter.spam ?? 'exclude') !== 'include') {
-      where.push('spam = :spam');
-      params.spam = filter.spam === 'only' ? 1 : 0;
-    }
-    const rows = await this.db.all(
-      `SELECT * FROM leads ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC`,
-      params,
-    );
-    const records = await toRecords(this.db, rows);
-    return records.map((record, i) => ({ ...record, status: String(rows[i].status) }));
+  /** A lead with where the team has got with it, or null. */
+  async find(id: string): Promise<StoredLead | null> {
+    const row = await this.db.get('SELECT * FROM leads WHERE id = :id', { id });
+    if (!row) return null;
+    return { ...(await toRecord(this.db, row)), ...progress(row) };
   }
 
-  /** Marks a lead as worked on: `new`, `contacted` or `not-relevant`. */
-  async setStatus(id: string, status: LeadStatus): Promise<boolean> {
-    return (await this.db.run('UPDATE leads SET status = :status WHERE id = :id', { status, id })) > 0;
+  /**
+   * One page of the team's view (`LeadQuery`), and how many leads the view holds in all.
+   * Only the list's columns are read: a page stays small at any number of leads.
+   */
+  async page(query: LeadQuery, today: string, pageSize = 50): Promise<{ total: number; rows: LeadSummary[] }> {
+    const { where, params } = viewWhere(query, today);
+    const total = num((await this.db.get(`SELECT COUNT(*) AS n FROM leads ${where}`, params))?.n);
+    const rows = await this.summaries(where, params, ORDER[query.ordine], pageSize, (query.pagina - 1) * pageSize);
+    return { total, rows };
   }
+
+  private async summaries(
+    where: string,
+    params: Params,
+    order: string,
+    limit: number,
+    offset: number,
+  ): Promise<LeadSummary[]> {
+    const rows = await this.db.all(
+      `SELECT id, created_at, nome, cognome, email, telefono, azienda, outcome, score_percent, status, owner, follow_up,
+         spam_reason, review_reason, source_article,
+         (SELECT COUNT(*) FROM leads same WHERE same.email = leads.email) AS visits
+       FROM leads ${where} ORDER BY ${order} LIMIT :limit OFFSET :offset`,
+      { ...params, limit, offset },
+    );
+    return rows.map((r) => ({
+      id: String(r.id),
+      createdAt: String(r.created_at),
+      nome: String(r.nome),
+      cognome: String(r.cognome),
+      email: String(r.email),
+      telefono: optional(r.telefono),
+      azienda: String(r.azienda),
+      outcome: String(r.outcome),
+      scorePercent: num(r.score_percent),
+      status: String(r.status),
+      owner: optional(r.owner),
+      followUp: optional(r.follow_up),
+      spamReason: optional(r.spam_reason),
+      reviewReason: optional(r.review_reason),
+      sourceArticle: optional(r.source_article),
+      visits: num(r.visits),
+    }));
+  }
+
+  /** Every lead of a view, whole and in its order, for the CSV export. */
+  async all(query: LeadQuery, today: string): Promise<StoredLead[]> {
+    const { where, params } = viewWhere(query, today);
+    const rows = await this.db.all(`SELECT * FROM leads ${where} ORDER BY ${ORDER[query.ordine]}`, params);
+    const records = await toRecords(this.db, rows);
+    return records.map((record, i) => ({ ...record, ...progress(rows[i]) }));
+  }
+
+  /** How many leads (not spam) are in each status. */
+  async statusCounts(): Promise<Record<string, number>> {
+    const rows = await this.db.all('SELECT status, COUNT(*) AS n FROM leads WHERE spam = 0 GROUP BY status');
+    return Object.fromEntries(rows.map((r) => [String(r.status), num(r.n)]));
+  }
+
+  /** Leads received since a moment (not spam). */
+  async countSince(since: Date): Promise<number> {
+    return num(
+      (await this.db.get('SELECT COUNT(*) AS n FROM leads WHERE spam = 0 AND created_at >= :since', {
+        since: since.toISOString(),
+      }))?.n,
+    );
+  }
+
+  /** Leads received since a moment (not spam), newest first, at most `limit`. */
+  receivedSince(since: Date, limit = 50): Promise<LeadSummary[]> {
+    return this.summaries('WHERE spam = 0 AND created_at >= :since', { since: since.toISOString() }, ORDER.recenti, limit, 0);
+  }
+
+  /** The other tests of the same person (email), newest first. */
+  sameEmail(email: string, exceptId: string): Promise<LeadSummary[]> {
+    return this.summaries('WHERE email = :email AND id != :exceptId', { email, exceptId }, ORDER.recenti, 100, 0);
+  }
+
+  /** Moves a lead in the pipeline and writes it in its history; false when the lead is gone or already there. */
+  setStatus(id: string, status: LeadStatus, actor: string): Promise<boolean> {
+    return this.change(id, 'status', 'status', status, actor);
+  }
+
+  /** Gives a lead to a member (email), or to nobody. */
+  setOwner(id: string, owner: string | null, actor: string): Promise<boolean> {
+    return this.change(id, 'owner', 'owner', owner, actor);
+  }
+
+  /** Sets the day to call back (YYYY-MM-DD), or clears it. */
+  setFollowUp(id: string, day: string | null, actor: string): Promise<boolean> {
+    return this.change(id, 'follow_up', 'follow-up', day, actor);
+  }
+
+  /** Adds a note to a lead's history. */
+  async addNote(id: string, text: string, actor: string, now = new Date()): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      if (!(await tx.get('SELECT 1 AS x FROM leads WHERE id = :id', { id }))) return false;
+      await addEvent(tx, id, 'note', { text }, actor, now);
+      return true;
+    });
+  }
+
+  /** Writes in the history of every lead of a view that it was exported (to CSV), by whom: one statement. */
+  async recordExport(query: LeadQuery, today: string, actor: string, now = new Date()): Promise<number> {
+    const { where, params } = viewWhere(query, today);
+    return this.db.run(
+      `INSERT INTO lead_events (lead_id, at, actor, kind, detail)
+       SELECT id, :at, :actor, 'export', :detail FROM leads ${where}`,
+      { ...params, at: now.toISOString(), actor, detail: JSON.stringify({ format: 'csv' }) },
+    );
+  }
+
+  /** A lead's history, oldest first. */
+  async history(id: string): Promise<LeadEvent[]> {
+    const rows = await this.db.all('SELECT at, actor, kind, detail FROM lead_events WHERE lead_id = :id ORDER BY id', {
+      id,
+    });
+    return rows.map((r) => ({
+      at: String(r.at),
+      actor: optional(r.actor),
+      kind: r.kind as LeadEvent['kind'],
+      detail: JSON.parse(String(r.detail)),
+    }));
+  }
+
+  /** Changes one column of a lead and records it (from → to) in its history, in one transaction. */
+  private change(
+    id: string,
+    column: 'status' | 'owner' | 'follow_up',
+    kind: LeadEvent['kind'],
+    value: string | null,
+    actor: string,
+    now = new Date(),
+  ): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const row = await tx.get(`SELECT ${column} AS value FROM leads WHERE id = :id`, { id });
+      if (!row) return false;
+      const from = (row.value as string | null) ?? null;
+      if (from === value) return false;
+      await tx.run(`UPDATE leads SET ${column} = :value WHERE id = :id`, { value, id });
+      await addEvent(tx, id, kind, { from, to: value }, actor, now);
+      return true;
+    });
+  }
+}
+
+const ORDER: Record<LeadQuery['ordine'], string> = {
+  recenti: 'created_at DESC, id DESC',
+  'meno-recenti': 'created_at ASC, id ASC',
+  punteggio: 'score_percent DESC, created_at DESC, id DESC',
+  ricontatto: 'follow_up IS NULL, follow_up ASC, created_at DESC, id DESC',
+};
+
+const OPEN_STATUSES = "('new', 'contacted', 'meeting', 'proposal')";
+
+/** `%text%` for LIKE, with LIKE's own wildcards in the text taken literally (ESCAPE '\'). */
+const contains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The WHERE clause of a view: search words (each must match a field), filters, spam. */
+function viewWhere(query: LeadQuery, today: string) {
+  const where: string[] = [];
+  const params: Params = {};
+  query.q
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 5)
+    .forEach((word, i) => {
+      const digits = word.replace(/\D/g, '');
+      params[`w${i}`] = contains(word);
+      const fields = ['LOWER(nome)', 'LOWER(cognome)', 'email', 'LOWER(azienda)'].map((f) => `${f} LIKE :w${i} ESCAPE '\\'`);
+      if (digits.length >= 3) {
+        params[`d${i}`] = contains(digits);
+        fields.push(`telefono LIKE :d${i} ESCAPE '\\'`, `piva LIKE :d${i} ESCAPE '\\'`);
+      }
+      where.push(`(${fields.join(' OR ')})`);
+    });
+  if (query.stato === 'aperti') where.push(`status IN ${OPEN_STATUSES}`);
+  else if (query.stato) {
+    where.push('status = :stato');
+    params.stato = query.stato;
+  }
+  if (query.esito) {
+    where.push('outcome = :esito');
+    params.esito = query.esito;
+  }
+  if (query.articolo) {
+    where.push('source_article = :articolo');
+    params.articolo = query.articolo;
+  }
+  if (query.campagna) {
+    // The campaign is inside the stored UTM object, written by JSON.stringify: "utm_campaign":"<value>".
+    where.push(`utm LIKE :campagna ESCAPE '\\'`);
+    params.campagna = contains(`"utm_campaign":${JSON.stringify(query.campagna)}`);
+  }
+  if (query.responsabile === 'nessuno') where.push('owner IS NULL');
+  else if (query.responsabile) {
+    where.push('owner = :owner');
+    params.owner = query.responsabile;
+  }
+  if (query.ricontatto) {
+    where.push(`follow_up IS NOT NULL AND status IN ${OPEN_STATUSES}`);
+    // Due today includes the late ones: a call not made yesterday is still to make.
+    if (query.ricontatto === 'settimana') where.push('follow_up <= :until');
+    else where.push(query.ricontatto === 'oggi' ? 'follow_up <= :until' : 'follow_up < :until');
+    params.until = query.ricontatto === 'settimana' ? addDays(today, 7) : today;
+  }
+  // Days are Rome's: "dal 01/12" starts at midnight in Rome, not in UTC.
+  if (query.dal) {
+    where.push('created_at >= :dal');
+    params.dal = romeMidnight(query.dal).toISOString();
+  }
+  if (query.al) {
+    where.push('created_at < :al');
+    params.al = romeMidnight(addDays(query.al, 1)).toISOString();
+  }
+  if (query.marketing) {
+    where.push("id IN (SELECT lead_id FROM consents WHERE purpose = 'marketing' AND granted = :marketing)");
+    params.marketing = query.marketing === 'si' ? 1 : 0;
+  }
+  if (query.spam !== 'inclusi') {
+    where.push('spam = :spam');
+    params.spam = query.spam === 'solo' ? 1 : 0;
+  }
+  return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
+async function addEvent(
+  tx: Db,
+  leadId: string,
+  kind: LeadEvent['kind'],
+  detail: Record<string, string | null>,
+  actor: string,
+  now: Date,
+): Promise<void> {
+  await tx.run(
+    'INSERT INTO lead_events (lead_id, at, actor, kind, detail) VALUES (:leadId, :at, :actor, :kind, :detail)',
+    { leadId, at: now.toISOString(), actor, kind, detail: JSON.stringify(detail) },
+  );
+}
+
+/** The pipeline columns of a row. */
+function progress(row: Row): { status: string; owner?: string; followUp?: string } {
+  return { status: String(row.status), owner: optional(row.owner), followUp: optional(row.follow_up) };
 }
 
 /** Inserts a lead with its consents and notifications; false (nothing written) when its key is taken. */

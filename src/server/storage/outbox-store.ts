@@ -91,6 +91,27 @@ export class OutboxStore {
     }));
   }
 
+  /**
+   * Queues a member's daily summary email, once per member and day: the day is recorded
+   * with the message in one transaction, so a restart or a second instance never sends it
+   * again. False when that day's summary was queued already.
+   */
+  queueDailySummary(email: string, day: string, message: unknown, now = new Date()): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const first = await tx.run(
+        'INSERT INTO daily_summaries (email, day) VALUES (:email, :day) ON CONFLICT (email, day) DO NOTHING',
+        { email, day },
+      );
+      if (!first) return false;
+      await tx.run(
+        `INSERT INTO outbox (channel, status, payload, next_attempt_at, created_at)
+         VALUES ('email', 'pending', :payload, :now, :now)`,
+        { payload: JSON.stringify(message), now: now.toISOString() },
+      );
+      return true;
+    });
+  }
+
   /** Puts a failed delivery back in the queue, due now ("riprova"). */
   async retry(id: number, now = new Date()): Promise<boolean> {
     return (

@@ -5,6 +5,8 @@ export interface RetentionPeriods {
   leadsDays: number;
   spamDays: number;
   unapprovedCommentsDays: number;
+  /** The team area's audit log. */
+  auditDays: number;
 }
 
 const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
@@ -21,7 +23,7 @@ export type RetentionResult = { removed: Record<string, number> } | { skipped: R
 
 /**
  * Deletes what is past its retention period: leads (spam sooner), spam and trashed
- * comments, comments never approved. Their consents and deliveries go with them. Unless
+ * comments, comments never approved, the audit log's old entries. Their consents and deliveries go with them. Unless
  * `force`, it first asks the guard whether the clock can be trusted with it
  * (`retentionSkip`). Counts and skips are logged, without any data.
  */
@@ -64,6 +66,13 @@ export async function applyRetention(
     unapprovedComments: await tx.run("DELETE FROM comments WHERE status = 'pending' AND created_at < :before", {
       before: daysBefore(now, periods.unapprovedCommentsDays),
     }),
+    auditEntries: await tx.run('DELETE FROM audit_log WHERE at < :before', {
+      before: daysBefore(now, periods.auditDays),
+    }),
+    // Only which day's summary went to whom, kept to never send one twice.
+    dailySummaries: await tx.run('DELETE FROM daily_summaries WHERE day < :before', {
+      before: daysBefore(now, 30).slice(0, 10),
+    }),
   }));
   await log(db, 'retention', counts, now);
   if (Object.values(counts).some(Boolean)) await db.wipe();
@@ -92,13 +101,18 @@ export async function personalData(db: Db, email: string) {
     'SELECT * FROM consents WHERE lead_id IN (SELECT id FROM leads WHERE email = :address) ORDER BY id',
     { address },
   );
+  // The team's notes and changes on their leads are data about them too.
+  const history = await db.all(
+    'SELECT lead_id, at, actor, kind, detail FROM lead_events WHERE lead_id IN (SELECT id FROM leads WHERE email = :address) ORDER BY id',
+    { address },
+  );
   const deliveries = await db.all(
     `SELECT id, lead_id, comment_id, channel, status, attempts, created_at, sent_at FROM outbox
      WHERE lead_id IN (SELECT id FROM leads WHERE email = :address)
         OR comment_id IN (SELECT id FROM comments WHERE email = :address) ORDER BY id`,
     { address },
   );
-  return { email: address, leads, consents, comments, deliveries } satisfies Record<string, unknown>;
+  return { email: address, leads, consents, history, comments, deliveries } satisfies Record<string, unknown>;
 }
 
 /**

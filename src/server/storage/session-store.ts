@@ -6,6 +6,8 @@ export interface Session {
   /** The token every state-changing form of the team area must carry. */
   csrf: string;
   expiresAt: string;
+  /** The fingerprint of the credential it was opened with: the guard compares it with the member's current one. */
+  credential: string;
 }
 
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -34,6 +36,7 @@ export class SessionStore {
       user,
       csrf: randomBytes(24).toString('base64url'),
       expiresAt: new Date(now.getTime() + hours * 3_600_000).toISOString(),
+      credential,
     };
     await this.db.run('DELETE FROM sessions WHERE expires_at <= :now', { now: now.toISOString() });
     await this.db.run(
@@ -51,24 +54,20 @@ export class SessionStore {
     return { token, session };
   }
 
-  /**
-   * The live session of a token, or null: unknown, expired, or opened with a credential
-   * that is no longer the user's (`credentialOf` says the current one, null: no such user).
-   */
-  async find(
-    token: string | undefined,
-    credentialOf: (user: string) => string | null,
-    now = new Date(),
-  ): Promise<Session | null> {
+  /** The live session of a token, or null (unknown, or expired). The guard checks its credential. */
+  async find(token: string | undefined, now = new Date()): Promise<Session | null> {
     if (!token) return null;
     const row = await this.db.get(
       'SELECT "user", csrf, expires_at, credential FROM sessions WHERE token_hash = :hash',
       { hash: digest(token) },
     );
     if (!row || String(row.expires_at) <= now.toISOString()) return null;
-    const current = credentialOf(String(row.user));
-    if (current === null || current !== String(row.credential)) return null;
-    return { user: String(row.user), csrf: String(row.csrf), expiresAt: String(row.expires_at) };
+    return {
+      user: String(row.user),
+      csrf: String(row.csrf),
+      expiresAt: String(row.expires_at),
+      credential: String(row.credential),
+    };
   }
 
   async delete(token: string): Promise<void> {

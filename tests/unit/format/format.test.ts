@@ -1,5 +1,13 @@
 import { describe, it, expect } from 'vitest';
-import { formatDate, formatDateTime, isoDay } from '../../../src/lib/format/date.ts';
+import {
+  addDays,
+  formatDate,
+  formatDateTime,
+  formatDay,
+  isoDay,
+  romeHour,
+  romeMidnight,
+} from '../../../src/lib/format/date.ts';
 import { countWords, readingMinutes, formatReadingTime } from '../../../src/lib/format/reading-time.ts';
 import { slugify } from '../../../src/lib/format/slug.ts';
 
@@ -18,6 +26,33 @@ describe('formatDate', () => {
   it('gives the Rome calendar day for datetime attributes', () => {
     expect(isoDay(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
     expect(isoDay(new Date('2026-11-29T00:00:00Z'))).toBe('2026-11-29');
+  });
+});
+
+describe('the team area’s days and hours (Rome)', () => {
+  it.each([
+    ['2026-11-30', '2026-11-29T23:00:00.000Z'], // winter: UTC+1
+    ['2026-07-01', '2026-06-30T22:00:00.000Z'], // summer: UTC+2
+    ['2026-03-29', '2026-03-28T23:00:00.000Z'], // the day summer time starts, at 2:00
+    ['2026-10-25', '2026-10-24T22:00:00.000Z'], // the day it ends, at 3:00
+  ])('%s begins at %s', (day, iso) => {
+    expect(romeMidnight(day).toISOString()).toBe(iso);
+  });
+
+  it.each([
+    ['2026-11-30T06:59:00Z', 7],
+    ['2026-11-30T07:00:00Z', 8],
+    ['2026-07-01T06:00:00Z', 8],
+    ['2026-11-30T23:30:00Z', 0],
+  ])('at %s it is %i o’clock in Rome', (iso, hour) => {
+    expect(romeHour(new Date(iso))).toBe(hour);
+  });
+
+  it('moves days across months and years, and writes them the Italian way', () => {
+    expect(addDays('2026-11-30', 1)).toBe('2026-12-01');
+    expect(addDays('2026-12-31', 7)).toBe('2027-01-07');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+    expect(formatDay('2026-12-05')).toBe('05/12/2026');
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { csvCell, leadsToCsv } from '../../../src/lib/leads/csv.ts';
+import { leadsToCsv } from '../../../src/lib/leads/csv.ts';
+import { csvCell } from '../../../src/lib/format/csv.ts';
 import { quizSchema } from '../../../src/lib/quiz/schema.ts';
 import { record, realQuiz, smallLead } from '../../support/lead-records.ts';
 import { smallQuiz } from '../../support/quiz-fixtures.ts';
@@ -133,12 +134,16 @@ describe('CSV export of a lead, cell by cell', () => {
     'utm_content',
     'versione_test',
     'spam',
+    'da_verificare',
+    'stato',
+    'responsabile',
+    'ricontattare_il',
     'Prima?',
     'Seconda?',
     'Facoltativa?',
   ];
 
-  it('writes the header, then each lead: contact, outcome, consent, source, answers', () => {
+  it('writes the header, then each lead: contact, outcome, consent, source, progress, answers', () => {
     const spam = smallLead({
       id: 'lead-2',
       contact: { nome: 'Eva', cognome: 'Neri', email: 'eva@neri.it', azienda: 'Neri' },
@@ -151,12 +156,14 @@ describe('CSV export of a lead, cell by cell', () => {
       spamReason: 'honeypot',
       consents: [{ purpose: 'marketing', granted: false, noticeVersion: '1', form: 'f', at: 'a' }],
     });
-    const csv = leadsToCsv([smallLead(), spam], quiz, { separator: ',', bom: false });
+    const worked = { ...smallLead(), status: 'meeting', owner: 'anna@sv.it', followUp: '2026-12-05' };
+    const review = { ...smallLead({ id: 'lead-3', reviewReason: 'too-fast' }), status: 'new' };
+    const csv = leadsToCsv([worked, spam, review], quiz, { separator: ',', bom: false });
     expect(csv.split('\r\n')).toEqual([
       header.join(','),
       [
         'lead-1',
-        '2026-11-29T10:00:00.000Z',
+        '"29/11/2026, 11:00"',
         'Mario',
         'Rossi',
         'mario@azienda.it',
@@ -174,13 +181,19 @@ describe('CSV export of a lead, cell by cell', () => {
         '',
         '1',
         '',
+        '',
+        'appuntamento fissato',
+        'anna@sv.it',
+        '05/12/2026',
         'Sì',
         '"X, Z"',
         '',
       ].join(','),
-      ['lead-2', '2026-11-29T10:00:00.000Z', 'Eva', 'Neri', 'eva@neri.it', '', 'Neri', '', 'sparito', '0', 'no']
-        .concat(['', '', '', 'autunno', '', '', '0', 'honeypot', 'No', '', 'Molto'])
+      ['lead-2', '"29/11/2026, 11:00"', 'Eva', 'Neri', 'eva@neri.it', '', 'Neri', '', 'sparito', '0', 'no']
+        .concat(['', '', '', 'autunno', '', '', '0', '"campo nascosto compilato: lo fa un programma, non una persona"'])
+        .concat(['', '', '', '', 'No', '', 'Molto'])
         .join(','),
+      expect.stringMatching(/^lead-3,.*,,compilato più in fretta di quanto faccia una persona,nuovo,,,/),
       '',
     ]);
   });

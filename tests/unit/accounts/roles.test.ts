@@ -1,0 +1,54 @@
+import { describe, it, expect } from 'vitest';
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { ADMIN_ROUTES, ROLES, can, mayOpen, permissionFor } from '../../../src/lib/accounts/roles.ts';
+
+/** Every page and endpoint file under src/pages/admin, as the path a browser asks for. */
+function adminPaths(dir = 'src/pages/admin'): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const file = path.join(dir, name);
+    if (statSync(file).isDirectory()) return adminPaths(file);
+    const route = file
+      .replace(/^src\/pages/, '')
+      .replace(/\.(astro|ts)$/, '')
+      .replace(/\/index$/, '')
+      .replace(/\[[^\]]+\]/g, 'un-id');
+    return [route.includes('.') ? route : `${route}/`];
+  });
+}
+
+describe('roles', () => {
+  it.each([
+    ['titolare', ['leads', 'comments', 'publishing', 'privacy', 'people', 'audit']],
+    ['commerciale', ['leads']],
+    ['redazione', ['comments', 'publishing']],
+  ] as const)('%s may %j and nothing else', (role, allowed) => {
+    const all = ['leads', 'comments', 'publishing', 'privacy', 'people', 'audit'] as const;
+    expect(all.filter((p) => can(role, p))).toEqual(allowed);
+  });
+
+  it('knows every route of the team area (a new page must be added to the table)', () => {
+    const unknown = adminPaths().filter((p) => p !== '/admin/accesso/' && permissionFor(p) === undefined);
+    expect(unknown).toEqual([]);
+    expect(adminPaths().length).toBeGreaterThanOrEqual(ADMIN_ROUTES.length);
+  });
+
+  it.each([
+    ['/admin/', [true, true, true]],
+    ['/admin/account/', [true, true, true]],
+    ['/admin/contatti/', [true, true, false]],
+    ['/admin/contatti/lead-1/', [true, true, false]],
+    ['/admin/contatti/esporta.csv', [true, true, false]],
+    ['/admin/commenti/', [true, false, true]],
+    ['/admin/pubblicazione/', [true, false, true]],
+    ['/admin/privacy/', [true, false, false]],
+    ['/admin/privacy/esporta.json', [true, false, false]],
+    ['/admin/persone/', [true, false, false]],
+    ['/admin/registro/', [true, false, false]],
+    ['/admin/registro/esporta.csv', [true, false, false]],
+    ['/admin/sconosciuta/', [false, false, false]],
+    ['/admin/contatti/a/b/', [false, false, false]],
+  ])('%s opens to titolare, commerciale, redazione: %j', (route, expected) => {
+    expect(ROLES.map((role) => mayOpen(role, route))).toEqual(expected);
+  });
+});

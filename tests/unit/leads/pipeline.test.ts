@@ -1,0 +1,55 @@
+import { describe, it, expect } from 'vitest';
+import { LEAD_STATUSES, PIPELINE, isLeadStatus, isOpenStatus, statusLabel } from '../../../src/lib/leads/pipeline.ts';
+import { telHref, mailtoHref, whatsappHref } from '../../../src/lib/leads/contact-links.ts';
+
+describe('the pipeline', () => {
+  it('goes nuovo → contattato → appuntamento → proposta → cliente, and leaves by two doors', () => {
+    expect(PIPELINE.map((s) => s.label)).toEqual([
+      'nuovo',
+      'contattato',
+      'appuntamento fissato',
+      'proposta inviata',
+      'cliente',
+      'non interessato',
+      'non pertinente',
+    ]);
+    expect(LEAD_STATUSES.filter(isOpenStatus)).toEqual(['new', 'contacted', 'meeting', 'proposal']);
+  });
+
+  it.each([
+    ['meeting', true, 'appuntamento fissato'],
+    ['client', true, 'cliente'],
+    ['won', false, 'won'],
+    ['', false, ''],
+  ])('%j: a status %s, read as %j', (value, known, label) => {
+    expect(isLeadStatus(value)).toBe(known);
+    expect(statusLabel(value)).toBe(label);
+  });
+
+  it('has nothing open about an unknown status', () => {
+    expect(isOpenStatus('won')).toBe(false);
+    expect(isLeadStatus(undefined)).toBe(false);
+  });
+});
+
+describe('contact in one tap', () => {
+  it('calls the number as stored, without spaces', () => {
+    expect(telHref('+39 333 123 4567')).toBe('tel:+393331234567');
+  });
+
+  it('writes an email with an Italian subject', () => {
+    expect(mailtoHref('mario@rossi.it', 'Il tuo test con Segnalazione Vincente')).toBe(
+      'mailto:mario@rossi.it?subject=Il%20tuo%20test%20con%20Segnalazione%20Vincente',
+    );
+  });
+
+  it.each([
+    ['+393331234567', 'https://wa.me/393331234567?text=Buongiorno%20Mario'],
+    ['+39333123456', 'https://wa.me/39333123456?text=Buongiorno%20Mario'],
+    ['+390212345678', null], // a landline has no WhatsApp
+    ['+3933312345', null],
+    ['+3933312345678', null],
+  ])('WhatsApp for %s → %s', (phone, href) => {
+    expect(whatsappHref(phone, 'Buongiorno Mario')).toBe(href);
+  });
+});
