@@ -43,8 +43,15 @@ try {
     const password = temporaryPassword();
     if (!(await accounts.create({ ...checked.member, passwordHash: await hashPasswordAsync(password) })))
       fail(`${checked.member.email} already has an account (npm run admin:user -- reset ${checked.member.email}).`);
-    await audit.record({ actor: ACTOR, action: 'account-create', target: checked.member.email, detail: { role: checked.member.role } });
-    console.log(`Account created: ${checked.member.email} (${checked.member.role}).\nTemporary password: ${password}\nThey sign in at /admin/ and choose their own.`);
+    await audit.record({
+      actor: ACTOR,
+      action: 'account-create',
+      target: checked.member.email,
+      detail: { role: checked.member.role },
+    });
+    console.log(
+      `Account created: ${checked.member.email} (${checked.member.role}).\nTemporary password: ${password}\nThey sign in at /admin/ and choose their own.`,
+    );
   } else {
     const account = await accounts.get(email);
     if (!account) fail(`No account for ${email}.`);
@@ -58,7 +65,12 @@ try {
       const disabled = command === 'disable';
       await accounts.setDisabled(account.email, disabled);
       if (disabled) await new SessionStore(db).deleteAll(account.email);
-      await audit.record({ actor: ACTOR, action: disabled ? 'account-disable' : 'account-enable', target: account.email, detail: {} });
+      await audit.record({
+        actor: ACTOR,
+        action: disabled ? 'account-disable' : 'account-enable',
+        target: account.email,
+        detail: {},
+      });
       console.log(`${account.email} ${disabled ? 'disabled' : 'enabled'}.`);
     }
   }

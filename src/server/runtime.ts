@@ -113,7 +113,9 @@ async function createRuntime(config: ServerConfig): Promise<Runtime> {
       '[segnalazione] team area closed: set ADMIN_PASSWORD or ADMIN_PASSWORD_HASH, or add an account with `npm run admin:user`, to open /admin/',
     );
   const jobs = scheduleJobs(db, config);
-  const summaries = config.email ? scheduleSummaries(db, { accounts, leads, outbox, siteUrl: config.siteUrl.origin }, worker) : null;
+  const summaries = config.email
+    ? scheduleSummaries(db, { accounts, leads, outbox, siteUrl: config.siteUrl.origin }, worker)
+    : null;
   // Limits are counted where every instance sees them: in memory for one process, in PostgreSQL for several.
   const limiter = (bucket: string, max: number, seconds: number): RateLimiter =>
     db.engine === 'postgres'

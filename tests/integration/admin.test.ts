@@ -329,7 +329,9 @@ describe('personal data requests and retention', () => {
     comment.run('spam', day(31), 'c4');
     w.close();
     const result = run();
-    expect(result.stdout).toContain('removed {"leads":1,"spamLeads":1,"spamComments":1,"unapprovedComments":1,"auditEntries":0,"dailySummaries":0}');
+    expect(result.stdout).toContain(
+      'removed {"leads":1,"spamLeads":1,"spamComments":1,"unapprovedComments":1,"auditEntries":0,"dailySummaries":0}',
+    );
     const r = new DatabaseSync(path.join(dir, 'site.db'), { readOnly: true });
     expect(
       r

@@ -8,6 +8,9 @@ import { cleanEnv } from '../support/clean-env.ts';
 import { ROOT } from '../support/paths.ts';
 import { openDb } from '../../src/server/storage/open.ts';
 import { isoDay } from '../../src/lib/format/date.ts';
+import { AccountStore } from '../../src/server/storage/account-store.ts';
+import { startSmtp } from '../support/smtp.ts';
+import { shiftedClock } from '../support/clock.ts';
 
 /*
  * The team area as the sales team and the editors use it, over HTTP against the built
@@ -110,11 +113,14 @@ describe('people and roles', () => {
     ['/admin/non-esiste/', 404, 404, 404],
   ];
 
-  it.each(routes)('GET %s answers %i to the titolare, %i to a commerciale, %i to the redazione', async (p, ...codes) => {
-    const statuses = [];
-    for (const member of [owner, sales, editor]) statuses.push((await member.fetch(p)).status);
-    expect(statuses).toEqual(codes);
-  });
+  it.each(routes)(
+    'GET %s answers %i to the titolare, %i to a commerciale, %i to the redazione',
+    async (p, ...codes) => {
+      const statuses = [];
+      for (const member of [owner, sales, editor]) statuses.push((await member.fetch(p)).status);
+      expect(statuses).toEqual(codes);
+    },
+  );
 
   it('refuses a commerciale the erasure, the audit log and the people page, also by POST', async () => {
     const csrf = await sales.csrf('/admin/account/');
@@ -128,9 +134,9 @@ describe('people and roles', () => {
       expect(body).toContain('Il tuo ruolo non dà accesso');
     }
     const editorCsrf = await editor.csrf('/admin/account/');
-    expect((await editor.post('/admin/contatti/seed-1/', { azione: 'nota', nota: 'x', csrf: editorCsrf })).res.status).toBe(
-      403,
-    );
+    expect(
+      (await editor.post('/admin/contatti/seed-1/', { azione: 'nota', nota: 'x', csrf: editorCsrf })).res.status,
+    ).toBe(403);
   });
 
   it('shows the redazione no lead at all: not on the summary, not in the menu', async () => {
@@ -235,7 +241,9 @@ describe('working the leads', () => {
     expect(body).toContain('Carla Conti ha affidato il contatto a Carla Conti.');
     expect(body).toContain(`Carla Conti ha fissato il ricontatto al ${today.split('-').reverse().join('/')}.`);
     expect(body).toContain('<blockquote>Vuole un preventivo &lt;entro venerdì&gt;</blockquote>');
-    expect(body).toMatch(/<time datetime="[^"]+">\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}<\/time> Carla Conti ha scritto una nota:/);
+    expect(body).toMatch(
+      /<time datetime="[^"]+">\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}<\/time> Carla Conti ha scritto una nota:/,
+    );
     // One tap to call, write or message.
     expect(body).toMatch(/href="tel:\+39333\d{7}"/);
     expect(body).toContain('?subject=Il%20tuo%20test%20con%20Segnalazione%20Vincente');
@@ -268,7 +276,9 @@ describe('working the leads', () => {
     const csv = await one.text();
     expect(csv.split('\r\n')[1]).toMatch(/^seed-3;\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2};/);
     expect(csv).toContain(';appuntamento fissato;carla@vendite.it;');
-    expect((await sales.text('/admin/contatti/seed-3/')).body).toContain('Carla Conti ha esportato il contatto in CSV.');
+    expect((await sales.text('/admin/contatti/seed-3/')).body).toContain(
+      'Carla Conti ha esportato il contatto in CSV.',
+    );
     const audit = await owner.fetch('/admin/registro/esporta.csv');
     const text = new TextDecoder().decode(new Uint8Array(await audit.arrayBuffer()));
     expect(text).toMatch(/carla@vendite\.it;ha esportato contatti in CSV;leads-export;;/);
@@ -318,5 +328,42 @@ describe('comments', () => {
     expect(thread.slice(question, answer)).toContain('risponde il team');
     const log = await owner.text('/admin/registro/');
     expect(log.body).toContain('<strong>Ettore Esposito</strong> ha risposto a un commento come Segnalazione Vincente');
+  });
+});
+
+describe('the morning summary', () => {
+  it('reaches a commerciale by email once a day, also across a restart', async () => {
+    const dir = await tempDataDir();
+    const db = await openDb({ dataDir: dir });
+    const accounts = new AccountStore(db);
+    await accounts.create({ email: 'carla@vendite.it', name: 'Carla Conti', role: 'commerciale', passwordHash: 'x' });
+    await accounts.setDailySummary('carla@vendite.it', true);
+    await seedLeads(db, 5, new Date('2026-12-01T06:00:00Z'));
+    await db.close();
+    const smtp = await startSmtp();
+    // 8:30 in Rome: the server really reads that time (libfaketime).
+    const env = {
+      DATA_DIR: dir,
+      SMTP_URL: smtp.url,
+      NOTIFY_EMAIL_TO: 'team@vendite.it',
+      TZ: 'UTC',
+      ...shiftedClock('@2026-12-01 07:30:00'),
+    };
+    try {
+      for (const round of [1, 2]) {
+        const running = await startServer(env);
+        const deadline = Date.now() + 10_000;
+        while (smtp.mails.length < 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+        // The second server has had time to run its job and deliver: nothing more comes.
+        if (round === 2) await new Promise((r) => setTimeout(r, 1500));
+        await running.stop();
+      }
+      expect(smtp.mails.map((m) => [m.to, m.subject])).toEqual([
+        [['carla@vendite.it'], 'Riepilogo del 01/12/2026: 5 nuovi contatti, 0 da ricontattare'],
+      ]);
+      expect(smtp.mails[0].text).toContain('Buongiorno Carla,');
+    } finally {
+      await smtp.close();
+    }
   });
 });

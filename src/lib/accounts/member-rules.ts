@@ -40,7 +40,8 @@ export function checkNewMember(raw: {
 export function passwordProblem(password: string, repeated: string, email: string): string | null {
   if (password.length < MIN_PASSWORD_LENGTH)
     return `La password deve avere almeno ${MIN_PASSWORD_LENGTH} caratteri: una frase di tre o quattro parole va benissimo.`;
-  if (password.length > MAX_PASSWORD_LENGTH) return `La password può avere al massimo ${MAX_PASSWORD_LENGTH} caratteri.`;
+  if (password.length > MAX_PASSWORD_LENGTH)
+    return `La password può avere al massimo ${MAX_PASSWORD_LENGTH} caratteri.`;
   const lower = password.toLowerCase();
   const local = email.toLowerCase().split('@')[0];
   if (lower === email.toLowerCase() || (local.length >= 4 && lower.includes(local)))

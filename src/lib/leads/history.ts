@@ -3,7 +3,12 @@ import { formatDay } from '../format/date.ts';
 
 /** What happened to a lead, as stored (`lead_events`) or known from its deliveries. */
 export type HistoryEvent =
-  | { at: string; actor?: string; kind: 'status' | 'owner' | 'follow-up'; detail: { from: string | null; to: string | null } }
+  | {
+      at: string;
+      actor?: string;
+      kind: 'status' | 'owner' | 'follow-up';
+      detail: { from: string | null; to: string | null };
+    }
   | { at: string; actor?: string; kind: 'note'; detail: { text: string } }
   | { at: string; actor?: string; kind: 'export'; detail: Record<string, unknown> }
   | { at: string; kind: 'delivery'; detail: { channel: string; status: string } }

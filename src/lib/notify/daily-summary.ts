@@ -15,7 +15,7 @@ export interface SummaryLead {
 }
 
 export interface DailySummary {
-  /** The member it goes to. */
+  /** The first name of the member it goes to. */
   name: string;
   /** YYYY-MM-DD, Rome. */
   day: string;

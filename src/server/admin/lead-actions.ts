@@ -27,7 +27,8 @@ export async function applyLeadAction(rt: Runtime, id: string, form: URLSearchPa
       (await rt.leads.setOwner(id, owner || null, actor)) && 'responsabile',
       (await rt.leads.setFollowUp(id, followUp || null, actor)) && 'ricontatto',
     ].filter(Boolean);
-    if (changed.length) await audit('lead-update', { changed, status, owner: owner || null, followUp: followUp || null });
+    if (changed.length)
+      await audit('lead-update', { changed, status, owner: owner || null, followUp: followUp || null });
     return changed.length ? 'Salvato.' : 'Nessuna modifica.';
   }
   if (action === 'nota') {

@@ -31,7 +31,8 @@ export async function queueDailySummaries(deps: SummaryDeps, now = new Date()): 
     if (!account.dailySummary || !can(account.role, 'leads')) continue;
     const due = await deps.leads.page({ ...DEFAULT_QUERY, responsabile: account.email, ricontatto: 'oggi' }, day, 50);
     const summary = {
-      name: account.name,
+      // "Buongiorno Carla", not "Buongiorno Carla Conti".
+      name: account.name.split(/\s+/)[0],
       day,
       received: received.map((l) => summaryLead(l, deps.outcomeTitle)),
       due: due.rows.map((l) => summaryLead(l, deps.outcomeTitle)),

@@ -33,10 +33,7 @@ export class AccountStore {
   }
 
   /** Adds a member with a temporary password; false when the email has an account already. */
-  async create(
-    account: Pick<Account, 'email' | 'name' | 'role' | 'passwordHash'>,
-    now = new Date(),
-  ): Promise<boolean> {
+  async create(account: Pick<Account, 'email' | 'name' | 'role' | 'passwordHash'>, now = new Date()): Promise<boolean> {
     return (
       (await this.db.run(
         `INSERT INTO accounts (email, name, role, password_hash, created_at) VALUES (:email, :name, :role, :hash, :now)

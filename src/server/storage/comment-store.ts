@@ -192,7 +192,9 @@ export class CommentStore {
           form: TEAM_FORM,
         },
       );
-      const id = row ? num(row.id) : num((await tx.get('SELECT id FROM comments WHERE idempotency_key = :key', { key }))?.id);
+      const id = row
+        ? num(row.id)
+        : num((await tx.get('SELECT id FROM comments WHERE idempotency_key = :key', { key }))?.id);
       return { id, approvedParent };
     });
   }

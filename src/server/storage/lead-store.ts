@@ -193,15 +193,23 @@ export class LeadStore {
   /** Leads received since a moment (not spam). */
   async countSince(since: Date): Promise<number> {
     return num(
-      (await this.db.get('SELECT COUNT(*) AS n FROM leads WHERE spam = 0 AND created_at >= :since', {
-        since: since.toISOString(),
-      }))?.n,
+      (
+        await this.db.get('SELECT COUNT(*) AS n FROM leads WHERE spam = 0 AND created_at >= :since', {
+          since: since.toISOString(),
+        })
+      )?.n,
     );
   }
 
   /** Leads received since a moment (not spam), newest first, at most `limit`. */
   receivedSince(since: Date, limit = 50): Promise<LeadSummary[]> {
-    return this.summaries('WHERE spam = 0 AND created_at >= :since', { since: since.toISOString() }, ORDER.recenti, limit, 0);
+    return this.summaries(
+      'WHERE spam = 0 AND created_at >= :since',
+      { since: since.toISOString() },
+      ORDER.recenti,
+      limit,
+      0,
+    );
   }
 
   /** The other tests of the same person (email), newest first. */
@@ -301,7 +309,9 @@ function viewWhere(query: LeadQuery, today: string) {
     .forEach((word, i) => {
       const digits = word.replace(/\D/g, '');
       params[`w${i}`] = contains(word);
-      const fields = ['LOWER(nome)', 'LOWER(cognome)', 'email', 'LOWER(azienda)'].map((f) => `${f} LIKE :w${i} ESCAPE '\\'`);
+      const fields = ['LOWER(nome)', 'LOWER(cognome)', 'email', 'LOWER(azienda)'].map(
+        (f) => `${f} LIKE :w${i} ESCAPE '\\'`,
+      );
       if (digits.length >= 3) {
         params[`d${i}`] = contains(digits);
         fields.push(`telefono LIKE :d${i} ESCAPE '\\'`, `piva LIKE :d${i} ESCAPE '\\'`);

@@ -11,7 +11,13 @@ describe('the audit log as the titolare reads it', () => {
 
   it('exports as CSV with Rome times, the phrase and the code, details as JSON', () => {
     const csv = auditToCsv([
-      { at: '2026-11-29T22:55:51.783Z', actor: 'anna@sv.it', action: 'lead-update', target: 'lead-1', detail: { changed: ['stato'] } },
+      {
+        at: '2026-11-29T22:55:51.783Z',
+        actor: 'anna@sv.it',
+        action: 'lead-update',
+        target: 'lead-1',
+        detail: { changed: ['stato'] },
+      },
       { at: '2026-11-30T08:00:00.000Z', actor: '=cmd', action: 'sign-in-failed', detail: {} },
     ]);
     expect(csv).toBe(

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { LEAD_STATUSES, PIPELINE, isLeadStatus, isOpenStatus, statusLabel } from '../../../src/lib/leads/pipeline.ts';
-import { telHref, mailtoHref, whatsappHref } from '../../../src/lib/leads/contact-links.ts';
+import { formatPhone, telHref, mailtoHref, whatsappHref } from '../../../src/lib/leads/contact-links.ts';
 
 describe('the pipeline', () => {
   it('goes nuovo → contattato → appuntamento → proposta → cliente, and leaves by two doors', () => {
@@ -51,5 +51,19 @@ describe('contact in one tap', () => {
     ['+3933312345678', null],
   ])('WhatsApp for %s → %s', (phone, href) => {
     expect(whatsappHref(phone, 'Buongiorno Mario')).toBe(href);
+  });
+});
+
+describe('a phone number as people read it', () => {
+  it.each([
+    ['+393331234567', '+39 333 123 4567'],
+    ['+39333123456', '+39 333 123 456'],
+    ['+390212345678', '+39 02 1234 5678'],
+    ['+39061234567', '+39 06 1234 567'],
+    ['+390111234567', '+39 011 1234 567'],
+    ['+3905512', '+39 055 12'],
+    ['+41441234567', '+41441234567'],
+  ])('%s → %s', (phone, shown) => {
+    expect(formatPhone(phone)).toBe(shown);
   });
 });

@@ -60,7 +60,9 @@ describe('the morning summary', () => {
   });
 
   it('keeps a name with a line break from adding a line', () => {
-    expect(dailySummaryEmail({ ...summary, name: 'Anna\nBcc: x@y.it' }).text.split('\n')[0]).not.toBe('Buongiorno Anna');
+    expect(dailySummaryEmail({ ...summary, name: 'Anna\nBcc: x@y.it' }).text.split('\n')[0]).not.toBe(
+      'Buongiorno Anna',
+    );
     expect(dailySummaryEmail({ ...summary, name: 'Anna\nBcc: x@y.it' }).text.split('\n')[1]).toBe('');
   });
 });

@@ -1,5 +1,11 @@
 import { describe, it, expect } from 'vitest';
-import { hashPassword, hashPasswordAsync, verifyPassword, isPasswordHash, temporaryPassword } from '../../../src/server/admin/password.ts';
+import {
+  hashPassword,
+  hashPasswordAsync,
+  verifyPassword,
+  isPasswordHash,
+  temporaryPassword,
+} from '../../../src/server/admin/password.ts';
 import { afterSignIn } from '../../../src/server/admin/sign-in.ts';
 import { MemoryRateLimiter } from '../../../src/server/http/rate-limiter.ts';
 

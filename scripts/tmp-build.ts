@@ -1,0 +1,2 @@
+import buildSite from '../tests/support/build-site.ts';
+await buildSite();
