@@ -12,7 +12,7 @@ import { num } from '../../src/server/storage/db.ts';
 export const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 export const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 /** `sqlite,postgres` by default: the stores to bench. */
-const engines = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',');
+export const engines = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',');
 
 export async function start(
   args: string[],

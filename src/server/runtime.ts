@@ -190,6 +190,7 @@ function scheduleJobs(db: Db, config: ServerConfig): NodeJS.Timeout {
         console.error(`[segnalazione] retention skipped: ${result.skipped.message} (nothing deleted)`);
       else if (result) console.log(`[segnalazione] retention: removed ${JSON.stringify(result.removed)}`);
       if (db.engine === 'postgres') await forgetOldWindows(db);
+      await db.optimize();
     } catch (error) {
       console.error('[segnalazione] daily jobs failed:', error);
     }

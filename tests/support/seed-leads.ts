@@ -1,5 +1,6 @@
 import type { Db } from '../../src/server/storage/db.ts';
 import { record } from './lead-records.ts';
+import { searchText } from '../../src/lib/leads/lead-search.ts';
 
 const NAMES = ['Giulia', 'Marco', 'Francesca', 'Luca', 'Chiara', 'Andrea', 'Sara', 'Matteo', 'Elena', 'Paolo'];
 const SURNAMES = ['Rossi', 'Russo', 'Ferrari', 'Esposito', 'Bianchi', 'Romano', 'Colombo', 'Ricci', 'Marino', 'Greco'];
@@ -20,6 +21,9 @@ export async function seedLeads(db: Db, count: number, until = new Date()): Prom
     const nome = NAMES[person % NAMES.length];
     const cognome = SURNAMES[Math.floor(person / NAMES.length) % SURNAMES.length];
     const score = (i * 37) % 101;
+    const email = `${nome}.${cognome}.${person}@esempio.it`.toLowerCase();
+    const telefono = `+39333${String(1_000_000 + person).padStart(7, '0')}`;
+    const azienda = `${SECTORS[person % SECTORS.length]} ${cognome} Srl`;
     return {
       id: `seed-${i}`,
       created_at: new Date(until.getTime() - i * 1_200_000).toISOString(),
@@ -31,10 +35,11 @@ export async function seedLeads(db: Db, count: number, until = new Date()): Prom
       submitted_quiz_version: base.submittedQuizVersion,
       nome,
       cognome,
-      email: `${nome}.${cognome}.${person}@esempio.it`.toLowerCase(),
-      telefono: `+39333${String(1_000_000 + person).padStart(7, '0')}`,
-      azienda: `${SECTORS[person % SECTORS.length]} ${cognome} Srl`,
+      email,
+      telefono,
+      azienda,
       piva: null,
+      search_text: searchText({ nome, cognome, email, telefono, azienda }),
       answers: JSON.stringify(base.answers),
       score_points: base.score.points,
       score_min: base.score.min,

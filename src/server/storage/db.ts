@@ -37,6 +37,11 @@ export interface Db {
    * while that cannot be done yet (SQLite: a reader still holds the WAL's pages).
    */
   wipe(): Promise<boolean>;
+  /**
+   * Refreshes the query planner's statistics where they are stale (at start-up and daily):
+   * without them SQLite reads every open lead for the team's follow-up list.
+   */
+  optimize(): Promise<void>;
   close(): Promise<void>;
 }
 

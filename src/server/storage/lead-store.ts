@@ -2,6 +2,7 @@ import type { LeadRecord, ConsentRecord } from '../../lib/leads/lead-record.ts';
 import type { LeadQuery } from '../../lib/leads/lead-query.ts';
 import type { LeadStatus } from '../../lib/leads/pipeline.ts';
 import { addDays, romeMidnight } from '../../lib/format/date.ts';
+import { searchText, searchWords } from '../../lib/leads/lead-search.ts';
 import { num, optional, type Db, type Params, type Row } from './db.ts';
 
 /** A notification to queue with a lead: `skipped` records a channel that is not configured. */
@@ -297,27 +298,14 @@ const OPEN_STATUSES = "('new', 'contacted', 'meeting', 'proposal')";
 /** `%text%` for LIKE, with LIKE's own wildcards in the text taken literally (ESCAPE '\'). */
 const contains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** The WHERE clause of a view: search words (each must match a field), filters, spam. */
+/** The WHERE clause of a view: search words (each must be in the lead's search text), filters, spam. */
 function viewWhere(query: LeadQuery, today: string) {
   const where: string[] = [];
   const params: Params = {};
-  query.q
-    .toLowerCase()
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 5)
-    .forEach((word, i) => {
-      const digits = word.replace(/\D/g, '');
-      params[`w${i}`] = contains(word);
-      const fields = ['LOWER(nome)', 'LOWER(cognome)', 'email', 'LOWER(azienda)'].map(
-        (f) => `${f} LIKE :w${i} ESCAPE '\\'`,
-      );
-      if (digits.length >= 3) {
-        params[`d${i}`] = contains(digits);
-        fields.push(`telefono LIKE :d${i} ESCAPE '\\'`, `piva LIKE :d${i} ESCAPE '\\'`);
-      }
-      where.push(`(${fields.join(' OR ')})`);
-    });
+  searchWords(query.q).forEach((word, i) => {
+    where.push(`search_text LIKE :w${i} ESCAPE '\\'`);
+    params[`w${i}`] = contains(word);
+  });
   if (query.stato === 'aperti') where.push(`status IN ${OPEN_STATUSES}`);
   else if (query.stato) {
     where.push('status = :stato');
@@ -393,10 +381,12 @@ async function insertLead(tx: Db, lead: LeadRecord, outbox: OutboxMessage[]): Pr
   const inserted = await tx.get(
     `INSERT INTO leads (id, created_at, idempotency_key, payload_hash, form, quiz_id, quiz_version, submitted_quiz_version,
        nome, cognome, email, telefono, azienda, piva, answers, score_points, score_min, score_max, score_percent,
-       outcome, categories, utm, source_article, landing_path, fill_seconds, spam, spam_reason, review_reason, token_digest)
+       outcome, categories, utm, source_article, landing_path, fill_seconds, spam, spam_reason, review_reason, token_digest,
+       search_text)
      VALUES (:id, :created_at, :idempotency_key, :payload_hash, :form, :quiz_id, :quiz_version, :submitted_quiz_version,
        :nome, :cognome, :email, :telefono, :azienda, :piva, :answers, :score_points, :score_min, :score_max, :score_percent,
-       :outcome, :categories, :utm, :source_article, :landing_path, :fill_seconds, :spam, :spam_reason, :review_reason, :token_digest)
+       :outcome, :categories, :utm, :source_article, :landing_path, :fill_seconds, :spam, :spam_reason, :review_reason, :token_digest,
+       :search_text)
      ON CONFLICT (idempotency_key) DO NOTHING
      RETURNING id`,
     {
@@ -429,6 +419,7 @@ async function insertLead(tx: Db, lead: LeadRecord, outbox: OutboxMessage[]): Pr
       spam_reason: lead.spamReason ?? null,
       review_reason: lead.reviewReason ?? null,
       token_digest: lead.tokenDigest ?? null,
+      search_text: searchText(c),
     },
   );
   if (!inserted) return false;

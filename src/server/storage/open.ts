@@ -15,6 +15,7 @@ export async function openDb(settings: StorageSettings): Promise<Db> {
   const db = settings.databaseUrl ? new PostgresDb(settings.databaseUrl) : new SqliteDb(settings.dataDir);
   try {
     await migrate(db);
+    await db.optimize();
   } catch (error) {
     await db.close().catch(() => {});
     throw error;
