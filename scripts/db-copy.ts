@@ -16,18 +16,34 @@ import { num, type Db, type Params } from '../src/server/storage/db.ts';
 import { cliSettings, fail } from './lib/cli.ts';
 
 /** In dependency order: parents before the rows that point at them. */
-const TABLES = ['settings', 'leads', 'consents', 'comments', 'outbox', 'sessions', 'privacy_log'] as const;
+const TABLES = [
+  'settings',
+  'accounts',
+  'leads',
+  'consents',
+  'lead_events',
+  'comments',
+  'outbox',
+  'sessions',
+  'privacy_log',
+  'audit_log',
+  'daily_summaries',
+] as const;
 const KEYS: Record<(typeof TABLES)[number], string> = {
   settings: 'key',
+  accounts: 'email',
   leads: 'id',
   consents: 'id',
+  lead_events: 'id',
   comments: 'id',
   outbox: 'id',
   sessions: 'token_hash',
   privacy_log: 'id',
+  audit_log: 'id',
+  daily_summaries: 'email, day',
 };
 /** Tables whose ids PostgreSQL generates: its sequence must continue after the copied ids. */
-const IDENTITY = ['consents', 'comments', 'outbox', 'privacy_log'];
+const IDENTITY = ['consents', 'lead_events', 'comments', 'outbox', 'privacy_log', 'audit_log'];
 
 const { values } = parseArgs({ options: { to: { type: 'string' }, force: { type: 'boolean', default: false } } });
 const settings = cliSettings();

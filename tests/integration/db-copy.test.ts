@@ -9,6 +9,8 @@ import { ROOT } from '../support/paths.ts';
 import { openDb } from '../../src/server/storage/open.ts';
 import { LeadStore } from '../../src/server/storage/lead-store.ts';
 import { SqliteDb } from '../../src/server/storage/sqlite-db.ts';
+import { AccountStore } from '../../src/server/storage/account-store.ts';
+import { AuditStore } from '../../src/server/storage/audit-store.ts';
 
 const copy = (dataDir: string, ...args: string[]) =>
   spawnSync(process.execPath, [path.join(ROOT, 'scripts/db-copy.ts'), ...args], {
@@ -44,12 +46,22 @@ describe('moving up from SQLite to PostgreSQL (npm run db:copy)', () => {
       }),
     });
     await before.stop();
+    // The team's work too: an account, a lead's history, the audit log.
+    const team = await openDb({ dataDir });
+    await new AccountStore(team).create({ email: 'carla@sv.it', name: 'Carla', role: 'commerciale', passwordHash: 'x' });
+    await new LeadStore(team).setStatus(posted[0], 'meeting', 'carla@sv.it');
+    await new LeadStore(team).addNote(posted[0], 'Copiami anche questa.', 'carla@sv.it');
+    await new AuditStore(team).record({ actor: 'carla@sv.it', action: 'lead-update', target: posted[0], detail: {} });
+    await team.close();
 
     const url = await createDatabase(inject('postgresUrl'));
     const first = copy(dataDir, '--to', url);
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/leads\s+5 in SQLite,\s+5 in PostgreSQL/);
     expect(first.stdout).toMatch(/comments\s+1 in SQLite,\s+1 in PostgreSQL/);
+    expect(first.stdout).toMatch(/accounts\s+1 in SQLite,\s+1 in PostgreSQL/);
+    expect(first.stdout).toMatch(/lead_events\s+2 in SQLite,\s+2 in PostgreSQL/);
+    expect(first.stdout).toMatch(/audit_log\s+1 in SQLite,\s+1 in PostgreSQL/);
 
     const refused = copy(dataDir, '--to', url);
     expect(refused.status).toBe(2);
@@ -62,8 +74,10 @@ describe('moving up from SQLite to PostgreSQL (npm run db:copy)', () => {
     const sqlite = new SqliteDb(dataDir);
     const postgres = await openDb({ dataDir, databaseUrl: url });
     try {
-      for (const id of posted)
-        expect(await new LeadStore(postgres).get(id)).toEqual(await new LeadStore(sqlite).get(id));
+      for (const id of posted) {
+        expect(await new LeadStore(postgres).find(id)).toEqual(await new LeadStore(sqlite).find(id));
+        expect(await new LeadStore(postgres).history(id)).toEqual(await new LeadStore(sqlite).history(id));
+      }
     } finally {
       await sqlite.close();
       await postgres.close();
