@@ -48,7 +48,12 @@ describe('moving up from SQLite to PostgreSQL (npm run db:copy)', () => {
     await before.stop();
     // The team's work too: an account, a lead's history, the audit log.
     const team = await openDb({ dataDir });
-    await new AccountStore(team).create({ email: 'carla@sv.it', name: 'Carla', role: 'commerciale', passwordHash: 'x' });
+    await new AccountStore(team).create({
+      email: 'carla@sv.it',
+      name: 'Carla',
+      role: 'commerciale',
+      passwordHash: 'x',
+    });
     await new LeadStore(team).setStatus(posted[0], 'meeting', 'carla@sv.it');
     await new LeadStore(team).addNote(posted[0], 'Copiami anche questa.', 'carla@sv.it');
     await new AuditStore(team).record({ actor: 'carla@sv.it', action: 'lead-update', target: posted[0], detail: {} });

@@ -51,7 +51,9 @@ const oneOf = <T extends string>(value: string | null, allowed: readonly T[], fa
 /** The query of a list URL; anything it does not understand is left at its default, never an error. */
 export function leadQueryFrom(params: URLSearchParams): LeadQuery {
   const text = (name: string, max = 100) => (params.get(name) ?? '').trim().slice(0, max);
-  const stato = params.get('stato') ?? '';
+  const stato = params.get('stato');
+  // String(null) is "null": no day, as an absent parameter should be.
+  const day = (name: string) => (DAY.test(String(params.get(name))) ? String(params.get(name)) : '');
   const page = Number(params.get('pagina'));
   return {
     q: text('q'),
@@ -61,12 +63,12 @@ export function leadQueryFrom(params: URLSearchParams): LeadQuery {
     campagna: text('campagna', 200),
     responsabile: text('responsabile', 254),
     ricontatto: oneOf(params.get('ricontatto'), ['oggi', 'scaduti', 'settimana'], ''),
-    dal: DAY.test(params.get('dal') ?? '') ? params.get('dal')! : '',
-    al: DAY.test(params.get('al') ?? '') ? params.get('al')! : '',
+    dal: day('dal'),
+    al: day('al'),
     marketing: oneOf(params.get('marketing'), ['si', 'no'], ''),
     spam: oneOf(params.get('spam'), ['solo', 'inclusi'], 'esclusi'),
     ordine: oneOf(params.get('ordine'), ['meno-recenti', 'punteggio', 'ricontatto'], 'recenti'),
-    pagina: Number.isInteger(page) && page > 1 ? Math.min(page, 100_000) : 1,
+    pagina: Number.isInteger(page) && page > 0 ? Math.min(page, 100_000) : 1,
   };
 }
 

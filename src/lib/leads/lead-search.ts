@@ -26,9 +26,7 @@ export function searchText(contact: Contact): string {
  * and P.IVA are stored.
  */
 export function searchWords(query: string): string[] {
-  return foldForSearch(query)
-    .split(/\s+/)
+  return (foldForSearch(query).match(/\S+/g) ?? [])
     .map((word) => (/^[\d+\-./()]+$/.test(word) && /\d/.test(word) ? word.replace(/\D/g, '') : word))
-    .filter(Boolean)
     .slice(0, 5);
 }

@@ -25,6 +25,17 @@ describe('a new member', () => {
     }
   });
 
+  it('asks for what is missing, in Italian', () => {
+    expect(checkNewMember({})).toEqual({
+      ok: false,
+      errors: {
+        email: "Inserisci l'indirizzo email.",
+        name: 'Inserisci il nome come lo vedranno i colleghi.',
+        role: 'Scegli un ruolo.',
+      },
+    });
+  });
+
   it('accepts a name of exactly 100 characters', () => {
     expect(checkNewMember({ email: 'a@b.it', name: 'x'.repeat(100), role: 'titolare' }).ok).toBe(true);
   });
@@ -39,6 +50,9 @@ describe('a new password', () => {
     ['x'.repeat(200), 'x'.repeat(200), 'anna@azienda.it', null],
     ['x'.repeat(201), 'x'.repeat(201), 'anna@azienda.it', /al massimo 200/],
     ['anna@azienda.it', 'anna@azienda.it', 'anna@azienda.it', /indirizzo email/],
+    // A short name part is not searched for, but the whole address still is, in any case.
+    ['ab@esempio.com', 'ab@esempio.com', 'ab@esempio.com', /indirizzo email/],
+    ['AB@Esempio.com', 'AB@Esempio.com', 'ab@esempio.com', /indirizzo email/],
     ['la password di Anna!', 'la password di Anna!', 'anna@azienda.it', /indirizzo email/],
     // A short name part is too common a word to refuse.
     ['una bella giornata', 'una bella giornata', 'una@azienda.it', null],

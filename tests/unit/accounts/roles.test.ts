@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { ADMIN_ROUTES, ROLES, can, mayOpen, permissionFor } from '../../../src/lib/accounts/roles.ts';
+import { ADMIN_ROUTES, ROLES, ROLE_LABELS, can, mayOpen, permissionFor } from '../../../src/lib/accounts/roles.ts';
 
 /** Every page and endpoint file under src/pages/admin, as the path a browser asks for. */
 function adminPaths(dir = 'src/pages/admin'): string[] {
@@ -31,6 +31,57 @@ describe('roles', () => {
     const unknown = adminPaths().filter((p) => p !== '/admin/accesso/' && permissionFor(p) === undefined);
     expect(unknown).toEqual([]);
     expect(adminPaths().length).toBeGreaterThanOrEqual(ADMIN_ROUTES.length);
+  });
+
+  it('names each role with what it opens', () => {
+    expect(ROLE_LABELS).toEqual({
+      titolare: 'titolare (tutto, gestisce le persone)',
+      commerciale: 'commerciale (contatti)',
+      redazione: 'redazione (commenti e contenuti)',
+    });
+  });
+
+  const EXAMPLES = [
+    '/admin/',
+    '/admin/account/',
+    '/admin/esci/',
+    '/admin/contatti/',
+    '/admin/contatti/esporta.csv',
+    '/admin/contatti/lead-1/',
+    '/admin/commenti/',
+    '/admin/pubblicazione/',
+    '/admin/privacy/',
+    '/admin/privacy/esporta.json',
+    '/admin/persone/',
+    '/admin/registro/',
+    '/admin/registro/esporta.csv',
+  ];
+
+  it('has one example here for every route of the table', () => {
+    expect(ADMIN_ROUTES.map((r) => EXAMPLES.filter((p) => r.pattern.test(p)).length)).toEqual(
+      ADMIN_ROUTES.map(() => 1),
+    );
+  });
+
+  it.each(EXAMPLES)('knows %s, and nothing that merely ends like it', (p) => {
+    expect(permissionFor(p)).not.toBeUndefined();
+    expect(permissionFor(`/x${p}`)).toBeUndefined();
+  });
+
+  it.each([
+    ['/admin/account/altro/', undefined],
+    ['/admin/esci/altro/', undefined],
+    ['/admin/commenti/altro/', undefined],
+    ['/admin/pubblicazione/altro/', undefined],
+    ['/admin/privacy/altro/', undefined],
+    ['/admin/privacy/esporta.jsonx', undefined],
+    ['/admin/persone/altro/', undefined],
+    ['/admin/registro/altro/', undefined],
+    ['/admin/registro/esporta.csv/x', undefined],
+    ['/admin/contatti/esporta.csv/', 'leads'],
+    ['/admin/contatti/esporta.csvx/', 'leads'], // a lead id, as far as the table knows
+  ])('%s needs %s', (p, permission) => {
+    expect(permissionFor(p)).toBe(permission);
   });
 
   it.each([

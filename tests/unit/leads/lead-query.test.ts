@@ -35,10 +35,23 @@ describe('the leads list’s URL', () => {
       ),
     ).toEqual({ ...DEFAULT_QUERY, al: '' });
     expect(leadQueryFrom(new URLSearchParams('pagina=1.5')).pagina).toBe(1);
+    expect(leadQueryFrom(new URLSearchParams('pagina=0')).pagina).toBe(1);
+    expect(leadQueryFrom(new URLSearchParams('pagina=1')).pagina).toBe(1);
+    expect(leadQueryFrom(new URLSearchParams('dal=x2026-11-01&al=2026-11-01x'))).toMatchObject({ dal: '', al: '' });
     expect(leadQueryFrom(new URLSearchParams('pagina=2')).pagina).toBe(2);
     expect(leadQueryFrom(new URLSearchParams('pagina=999999999')).pagina).toBe(100_000);
     expect(leadQueryFrom(new URLSearchParams('stato=aperti')).stato).toBe('aperti');
     expect(leadQueryFrom(new URLSearchParams('ordine=ricontatto&spam=inclusi')).ordine).toBe('ricontatto');
+  });
+
+  it.each([
+    ['ricontatto', ['oggi', 'scaduti', 'settimana']],
+    ['marketing', ['si', 'no']],
+    ['spam', ['solo', 'inclusi', 'esclusi']],
+    ['ordine', ['meno-recenti', 'punteggio', 'ricontatto', 'recenti']],
+    ['stato', ['aperti', 'new', 'contacted', 'meeting', 'proposal', 'client', 'not-interested', 'not-relevant']],
+  ] as const)('reads every value of %s as itself', (name, values) => {
+    for (const value of values) expect(leadQueryFrom(new URLSearchParams({ [name]: value }))[name]).toBe(value);
   });
 
   it('cuts long texts to their limits', () => {

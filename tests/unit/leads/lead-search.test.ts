@@ -26,6 +26,9 @@ describe('searching leads', () => {
     ['s.r.l.', ['s.r.l.']],
     ['a-b', ['a-b']],
     ['---', ['---']],
+    ['a-1', ['a-1']],
+    ['1-a', ['1-a']],
+    ['  ', []],
     ['uno due tre quattro cinque sei', ['uno', 'due', 'tre', 'quattro', 'cinque']],
     ['', []],
   ])('%j → %j', (query, words) => {

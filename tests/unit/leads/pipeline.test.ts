@@ -49,6 +49,7 @@ describe('contact in one tap', () => {
     ['+390212345678', null], // a landline has no WhatsApp
     ['+3933312345', null],
     ['+3933312345678', null],
+    ['0039 333 1234567', null], // not stored that way: a number the site did not normalise
   ])('WhatsApp for %s → %s', (phone, href) => {
     expect(whatsappHref(phone, 'Buongiorno Mario')).toBe(href);
   });
@@ -63,6 +64,10 @@ describe('a phone number as people read it', () => {
     ['+390111234567', '+39 011 1234 567'],
     ['+3905512', '+39 055 12'],
     ['+41441234567', '+41441234567'],
+    ['x+393331234567', 'x+393331234567'],
+    ['+393331234567x', '+393331234567x'],
+    // A three-digit prefix with "02" inside is still a three-digit prefix.
+    ['+390331026543', '+39 033 1026 543'],
   ])('%s → %s', (phone, shown) => {
     expect(formatPhone(phone)).toBe(shown);
   });

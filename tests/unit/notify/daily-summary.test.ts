@@ -56,7 +56,17 @@ describe('the morning summary', () => {
   it('says “Nessuno” for an empty part, and counts one in the singular', () => {
     const email = dailySummaryEmail({ ...summary, received: [lead(1)], due: [] });
     expect(email.subject).toBe('Riepilogo del 30/11/2026: 1 nuovo contatto, 0 da ricontattare');
-    expect(email.html).toContain('<h2>Da ricontattare oggi: 0</h2>\n<p>Nessuno.</p>');
+    expect(email.html).toBe(
+      [
+        '<p>Buongiorno Anna,</p>',
+        '<h2>Arrivati nelle ultime 24 ore: 1</h2>',
+        '<ul><li><a href="https://www.segnalazionevincente.com/admin/contatti/lead-1/">Mario 1, Rossi 1 &lt;Srl&gt; (In target, 81/100)</a></li></ul>',
+        '<h2>Da ricontattare oggi: 0</h2>',
+        '<p>Nessuno.</p>',
+        '<p><a href="https://www.segnalazionevincente.com/admin/contatti/">Tutti i contatti</a> · <a href="https://www.segnalazionevincente.com/admin/account/">non ricevere più questo riepilogo</a></p>',
+      ].join('\n'),
+    );
+    expect(dailySummaryEmail(summary).html).toContain('</a></li><li><a href=');
   });
 
   it('keeps a name with a line break from adding a line', () => {
