@@ -5,6 +5,7 @@ import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import node from '@astrojs/node';
 import { startRuntimeAtBoot } from './src/integrations/start-runtime-at-boot.ts';
+import { prerenderOnlyMdx } from './src/integrations/prerender-only-mdx.ts';
 import { readBuildSettings } from './src/server/settings.ts';
 import { ADAPTER_BODY_LIMIT } from './src/server/http/body-limits.ts';
 
@@ -25,6 +26,7 @@ export default defineConfig({
     // Only public content: not the team area, nor the pages that answer a form.
     sitemap({ filter: (page) => !/\/(admin|test-gratuito\/(correggi|risultato))\//.test(new URL(page).pathname) }),
     startRuntimeAtBoot(),
+    prerenderOnlyMdx(),
   ],
   security: {
     // Astro compares Origin with the URL it builds, which says http:// behind a TLS proxy, so every
