@@ -27,7 +27,9 @@ export function prerenderOnlyMdx(): AstroIntegration {
   return {
     name: 'segnalazione:prerender-only-mdx',
     hooks: {
-      'astro:config:setup': ({ updateConfig }) => updateConfig({ vite: { plugins: [plugin] } }),
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({ vite: { plugins: [plugin] } });
+      },
     },
   };
 }

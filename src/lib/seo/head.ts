@@ -12,8 +12,8 @@ export interface HeadInput {
   description?: string;
   type?: 'website' | 'article';
   article?: { published: Date; modified?: Date; author: string; tags: string[] };
-  /** Absolute URL and alternative text of the page's share image, with its size and type when known. */
-  image?: { url: URL; alt: string; width?: number; height?: number; type?: string };
+  /** Absolute URL and alternative text of the page's share image, with its size when known. */
+  image?: { url: URL; alt: string; width?: number; height?: number };
   /** Pages that must not appear in search results (404, admin). */
   noindex?: boolean;
   /** Structured data for the page. */
@@ -69,7 +69,7 @@ export function getHead(input: HeadInput): HeadTag[] {
   ];
 
   if (input.image) {
-    const { url, alt, width, height, type } = input.image;
+    const { url, alt, width, height } = input.image;
     tags.push(meta({ property: 'og:image', content: url.href }));
     if (width && height) {
       tags.push(
@@ -77,7 +77,6 @@ export function getHead(input: HeadInput): HeadTag[] {
         meta({ property: 'og:image:height', content: String(height) }),
       );
     }
-    if (type) tags.push(meta({ property: 'og:image:type', content: type }));
     tags.push(meta({ property: 'og:image:alt', content: alt }), meta({ name: 'twitter:image', content: url.href }));
   }
   if (input.article) {
@@ -103,7 +102,7 @@ function identity({ tag, attrs }: Pick<HeadTag, 'tag' | 'attrs'>): string | unde
 }
 
 /** The details of our own share image, wrong for another one. */
-const IMAGE_DETAILS = ['og:image:width', 'og:image:height', 'og:image:type', 'og:image:alt'].map((p) => `meta ${p}`);
+const IMAGE_DETAILS = ['og:image:width', 'og:image:height', 'og:image:alt'].map((p) => `meta ${p}`);
 
 /**
  * Starlight's merge of a page's `head` field into the site's tags: an override replaces the tag with the same

@@ -132,16 +132,15 @@ describe('getHead, tag by tag', () => {
 });
 
 describe('the share image', () => {
-  it('gives its size and type when known', () => {
+  it('gives its size when known', () => {
     const tags = getHead({
       ...article,
-      image: { url: new URL('/og/a.png', site), alt: 'Il titolo', width: 1200, height: 630, type: 'image/png' },
+      image: { url: new URL('/og/a.png', site), alt: 'Il titolo', width: 1200, height: 630 },
     });
     expect(tags.filter((t) => /image/.test(t.attrs.property ?? t.attrs.name ?? ''))).toEqual([
       meta({ property: 'og:image', content: 'https://www.segnalazionevincente.com/og/a.png' }),
       meta({ property: 'og:image:width', content: '1200' }),
       meta({ property: 'og:image:height', content: '630' }),
-      meta({ property: 'og:image:type', content: 'image/png' }),
       meta({ property: 'og:image:alt', content: 'Il titolo' }),
       meta({ name: 'twitter:image', content: 'https://www.segnalazionevincente.com/og/a.png' }),
     ]);
@@ -151,7 +150,7 @@ describe('the share image', () => {
 describe('overrides from the frontmatter (Starlight’s head merge)', () => {
   const base = getHead({
     ...article,
-    image: { url: new URL('/og/a.png', site), alt: 'Il titolo', width: 1200, height: 630, type: 'image/png' },
+    image: { url: new URL('/og/a.png', site), alt: 'Il titolo', width: 1200, height: 630 },
   });
   const find = (tags: HeadTag[], key: string) =>
     tags.filter((t) => (t.tag === 'title' ? 'title' : (t.attrs.property ?? t.attrs.name ?? t.attrs.rel)) === key);
@@ -205,7 +204,6 @@ describe('overrides from the frontmatter (Starlight’s head merge)', () => {
         ],
         'twitter:card': [meta({ name: 'twitter:card', content: 'summary_large_image' })],
         'og:image:width': [],
-        'og:image:type': [],
         'og:image:alt': [],
       },
     ],
