@@ -41,6 +41,12 @@ describe('search JavaScript', () => {
     expect(html('cerca')).toContain('/pagefind/pagefind.js');
   });
 
+  it("allows WebAssembly on /cerca/ only, beside the site's own scripts", () => {
+    const scriptSrc = (page: string) => /script-src ([^;"]*)/.exec(html(page))![1];
+    expect(scriptSrc('cerca')).toMatch(/^'self' 'wasm-unsafe-eval' 'sha256-/);
+    expect(scriptSrc('blog/definizione-di-networking')).not.toContain('wasm');
+  });
+
   it('no other page mentions Pagefind', () => {
     const pages = readdirSync(TEST_CLIENT, { recursive: true })
       .map(String)
