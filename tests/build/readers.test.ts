@@ -31,6 +31,8 @@ describe('share images', () => {
       ['630'],
     ]);
     expect(pngSize(path.join(TEST_CLIENT, new URL(image).pathname))).toEqual([1200, 630]);
+    const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/.exec(html(`blog/${id}`))![1]);
+    expect(ld.image).toBe(image);
   });
 
   it.each(['', 'blog', 'blog/tag', 'privacy', 'cerca'])('/%s is shared with the site’s card', (page) => {
