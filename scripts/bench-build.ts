@@ -3,9 +3,9 @@
  * pool), then builds them in the project (with its own content) and in a bare Astro site the bench writes
  * itself (one content collection with the project's article schema, one page per article rendering the MDX in
  * a minimal layout: what Astro needs at the least for those pages), alternating runs, and prints medians of
- * wall time and peak memory (the whole process tree) with the ratios. A first project build fills the share
- * image cache and is reported apart as "cold"; after the timed runs one article is edited and the project
- * rebuilt without `--force`.
+ * wall time and peak memory (the whole process tree) with the ratios. A first project build starts from an
+ * empty share-card cache (it deletes `node_modules/.astro/share-images`) and is reported apart as "cold"; after
+ * the timed runs one article is edited and the project rebuilt without `--force`.
  *
  * BENCH_ARTICLES: sizes, default "1000,5000". BENCH_RUNS: timed runs per site and size, default 5.
  * BENCH_LOG: a folder that keeps each build's output (Astro's own phase timings), for profiling.
@@ -191,6 +191,8 @@ try {
     const ours = { cwd: ROOT, out: path.join(root, 'dist') };
     const bare = { cwd: floor, out: path.join(root, 'floor-dist') };
 
+    // The cold run starts from an empty share-card cache, as a fresh clone does.
+    await rm(path.join(ROOT, 'node_modules/.astro/share-images'), { recursive: true, force: true });
     const cold = await build(ours.cwd, content, ours.out, `project-${n}-cold`);
     console.log(`${n} articles, project, cold share-image cache: ${fmt(cold)}`);
     const project: Run[] = [];
