@@ -7,7 +7,7 @@ import { startRuntimeAtBoot } from './src/integrations/start-runtime-at-boot.ts'
 import { prerenderOnlyMdx } from './src/integrations/prerender-only-mdx.ts';
 import { siteSitemap } from './src/integrations/sitemap.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
-import { shareImagesReport } from './src/integrations/share-images-report.ts';
+import { shareCards } from './src/integrations/share-cards.ts';
 import { readBuildSettings } from './src/server/settings.ts';
 import { ADAPTER_BODY_LIMIT } from './src/server/http/body-limits.ts';
 
@@ -29,7 +29,7 @@ export default defineConfig({
     startRuntimeAtBoot(),
     prerenderOnlyMdx(),
     searchIndex(),
-    shareImagesReport(),
+    shareCards(),
   ],
   security: {
     // Astro compares Origin with the URL it builds, which says http:// behind a TLS proxy, so every
