@@ -4,7 +4,7 @@ import { SITE } from '../../site.config.ts';
 /** The share card's format: what LinkedIn, WhatsApp and Facebook show large. */
 export const SHARE_IMAGE = { width: 1200, height: 630 } as const;
 /** Bump when the card changes (its look or its encoding, `build/share-image.ts`): every cached card is made again. */
-export const CARD_TEMPLATE_VERSION = 2;
+export const CARD_TEMPLATE_VERSION = 3;
 /** The band on the right that shows the article's cover, when it has one. */
 export const COVER_WIDTH = 440;
 const PADDING = 64;
