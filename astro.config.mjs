@@ -24,7 +24,10 @@ export default defineConfig({
   adapter: node({ mode: 'standalone', bodySizeLimit: ADAPTER_BODY_LIMIT }),
   integrations: [
     mdx(),
-    preact(),
+    // Preact components are .tsx files. Without `include`, @preact/preset-vite runs Babel over every .ts and .js
+    // file of the project in each of the three Vite builds (~2 s of a 1,000-article build), for a JSX transform
+    // Vite does anyway.
+    preact({ include: ['**/*.tsx'] }),
     ...siteSitemap(),
     startRuntimeAtBoot(),
     prerenderOnlyMdx(),

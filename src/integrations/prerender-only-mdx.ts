@@ -20,9 +20,8 @@ export function prerenderOnlyMdx(): AstroIntegration {
   const plugin: Plugin = {
     name: 'segnalazione:prerender-only-mdx',
     applyToEnvironment: (environment) => environment.name === 'ssr',
-    load(id) {
-      if (CONTENT_MODULES_FILE.test(id)) return 'export default new Map();';
-    },
+    // A hook filter: the bundler calls this plugin for that one file, not for every module.
+    load: { filter: { id: CONTENT_MODULES_FILE }, handler: () => 'export default new Map();' },
   };
   return {
     name: 'segnalazione:prerender-only-mdx',

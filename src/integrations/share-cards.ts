@@ -3,7 +3,6 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { takeShareCardRequests, type CardRequest } from '../build/share-card-requests.ts';
-import { shareImageFile } from '../build/share-image.ts';
 
 /** Cards made at the same time: satori's layout takes one core, sharp's encoding another. */
 const PARALLEL = 2;
@@ -24,6 +23,8 @@ export function shareCards(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
+        // Loaded here, not with the config: satori and sharp take ~0.3 s to load, which `astro dev` never needs.
+        const { shareImageFile } = await import('../build/share-image.ts');
         const queue = takeShareCardRequests();
         const total = queue.length;
         const folders = new Set<string>();
