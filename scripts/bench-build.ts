@@ -1,15 +1,26 @@
 /**
- * Build scaling: copies `content/` to `.bench-build/`, adds N synthetic Italian articles
- * (headings, lists, ~700 words, tags from a pool), builds, and prints seconds, ms per page
- * and peak memory for each N (BENCH_ARTICLES, default "1000,5000"), then the time ratio.
+ * Build time against its floor: writes N synthetic Italian articles (headings, lists, ~700 words, tags from a
+ * pool), then builds them in the project (with its own content) and in a bare Astro site the bench writes
+ * itself (one content collection with the project's article schema, one page per article rendering the MDX in
+ * a minimal layout: what Astro needs at the least for those pages), alternating runs, and prints medians of
+ * wall time and peak memory (the whole process tree) with the ratios. A first project build starts from an
+ * empty share-card cache (it deletes `node_modules/.astro/share-images`) and is reported apart as "cold"; after
+ * the timed runs one article is edited and the project rebuilt without `--force`.
+ *
+ * BENCH_ARTICLES: sizes, default "1000,5000". BENCH_RUNS: timed runs per site and size, default 5.
+ * BENCH_LOG: a folder that keeps each build's output (Astro's own phase timings), for profiling.
  */
-import { cp, mkdir, rm, writeFile, readdir } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { cp, mkdir, rm, writeFile, readdir, readFile } from 'node:fs/promises';
+import { readFileSync, readdirSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 const sizes = (process.env.BENCH_ARTICLES ?? '1000,5000').split(',').map(Number);
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+const logDir = process.env.BENCH_LOG ? path.resolve(process.env.BENCH_LOG) : undefined;
+const ROOT = path.resolve('.');
 const root = path.resolve('.bench-build');
+const ASTRO = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
 const seed = readFileSync('content/articles/definizione-di-networking.mdx', 'utf8')
   .split('\n')
   .filter((line) => line.length > 80 && !line.startsWith('<') && !line.startsWith('#'))
@@ -27,7 +38,7 @@ const tags = [
   'clienti',
 ];
 
-function article(i: number): string {
+function article(i: number, edit = ''): string {
   const pick = (k: number) => seed[(i * 7 + k * 13) % seed.length];
   const paragraph = (k: number) => Array.from({ length: 5 }, (_, j) => pick(k * 5 + j)).join(' ');
   const day = String((i % 28) + 1).padStart(2, '0');
@@ -39,7 +50,7 @@ pubDate: 20${10 + (i % 15)}-${month}-${day}
 tags: [${tags[i % tags.length]}, ${tags[(i * 3 + 1) % tags.length]}]
 ---
 
-${paragraph(0)}
+${paragraph(0)}${edit}
 
 ## Perché le relazioni contano
 
@@ -64,65 +75,179 @@ ${paragraph(5)}
 `;
 }
 
-function build(content: string, outDir: string): Promise<{ seconds: number; peakMb: number }> {
+/** The bare site: the same schema, one MDX page per article, a minimal layout, nothing else. */
+const FLOOR_FILES: Record<string, string> = {
+  'astro.config.mjs': `import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+export default defineConfig({ site: 'https://example.com', integrations: [mdx()] });
+`,
+  'src/content.config.ts': `import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { createArticleSchema } from '${path.join(ROOT, 'src/lib/content/article-schema.ts')}';
+const articles = defineCollection({
+  loader: glob({ pattern: 'prova-*.mdx', base: process.env.CONTENT_ROOT + '/articles' }),
+  schema: ({ image }) => createArticleSchema(image),
+});
+export const collections = { articles };
+`,
+  'src/pages/blog/[slug].astro': `---
+import { getCollection, render } from 'astro:content';
+export async function getStaticPaths() {
+  const articles = await getCollection('articles');
+  return articles.map((article) => ({ params: { slug: article.id }, props: { article } }));
+}
+const { article } = Astro.props;
+const { Content } = await render(article);
+---
+<html lang="it">
+  <head><meta charset="utf-8" /><title>{article.data.title}</title></head>
+  <body><main><h1>{article.data.title}</h1><Content /></main></body>
+</html>
+`,
+};
+
+interface Run {
+  seconds: number;
+  peakMb: number;
+  /** User and system CPU seconds of the build and the children it waited for: steadier than wall time when
+   * another job shares the machine. */
+  cpuSeconds: number;
+}
+
+/** CPU seconds a process has used, with its reaped children (Linux /proc, 100 ticks a second). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return fields.slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0) / 100;
+}
+
+/** Resident memory of a process and all its descendants, in kB (Linux /proc). */
+function treeRss(pid: number): number {
+  let total = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop()!;
+    try {
+      total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+      for (const task of readdirSync(`/proc/${p}/task`)) {
+        const children = readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').trim();
+        if (children) stack.push(...children.split(' ').map(Number));
+      }
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+
+function build(cwd: string, content: string, outDir: string, label: string, force = true): Promise<Run> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
-    const child = spawn(
-      process.execPath,
-      ['node_modules/astro/bin/astro.mjs', 'build', '--force', '--outDir', outDir],
-      {
-        env: { ...process.env, CONTENT_ROOT: content, NODE_ENV: 'production' },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      },
-    );
+    const args = [ASTRO, 'build', ...(force ? ['--force'] : []), '--outDir', outDir];
+    const child = spawn(process.execPath, args, {
+      cwd,
+      env: { ...process.env, CONTENT_ROOT: content, NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    child.stdout.on('data', (chunk) => (log += chunk));
+    child.stderr.on('data', (chunk) => (log += chunk));
     let peak = 0;
-    // VmHWM: the process's peak resident memory, read while it runs (Linux).
+    let cpu = 0;
     const poll = setInterval(() => {
       try {
-        const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-        peak = Math.max(peak, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
+        const hwm = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0);
+        peak = Math.max(peak, hwm, treeRss(child.pid!));
+        cpu = cpuSeconds(child.pid!);
       } catch {
         // finished
       }
-    }, 200);
-    child.on('exit', (code) => {
+    }, 100);
+    child.on('exit', async (code) => {
       clearInterval(poll);
-      if (code !== 0) reject(new Error(`build failed (${code})`));
-      else resolve({ seconds: (Date.now() - started) / 1000, peakMb: peak / 1024 });
+      if (logDir) await writeFile(path.join(logDir, `${label}.log`), log);
+      if (code !== 0) reject(new Error(`${label}: build failed (${code})\n${log.slice(-3000)}`));
+      else resolve({ seconds: (Date.now() - started) / 1000, peakMb: peak / 1024, cpuSeconds: cpu });
     });
   });
 }
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
 
 async function countPages(dir: string): Promise<number> {
   const entries = await readdir(dir, { recursive: true });
   return entries.filter((e) => String(e).endsWith('.html')).length;
 }
 
-const results: { n: number; pages: number; seconds: number; peakMb: number }[] = [];
+const fmt = (r: Run) => `${r.seconds.toFixed(1)} s (CPU ${r.cpuSeconds.toFixed(1)} s), ${r.peakMb.toFixed(0)} MB`;
+
 try {
+  if (logDir) await mkdir(logDir, { recursive: true });
+  const rows: string[] = [];
   for (const n of sizes) {
-    const content = path.join(root, `content-${n}`);
     await rm(root, { recursive: true, force: true });
-    await mkdir(root, { recursive: true });
+    const content = path.join(root, `content-${n}`);
+    const floor = path.join(root, 'floor');
     await cp('content', content, { recursive: true });
     await Promise.all(
       Array.from({ length: n }, (_, i) => writeFile(path.join(content, 'articles', `prova-${i}.mdx`), article(i))),
     );
-    const outDir = path.join(root, 'dist');
-    const { seconds, peakMb } = await build(content, outDir);
-    const pages = await countPages(path.join(outDir, 'client'));
-    results.push({ n, pages, seconds, peakMb });
-    console.log(
-      `${String(n).padStart(5)} articles: ${pages} pages in ${seconds.toFixed(1)} s, ${((seconds * 1000) / pages).toFixed(1)} ms/page, peak ${peakMb.toFixed(0)} MB`,
+    for (const [file, text] of Object.entries(FLOOR_FILES)) {
+      await mkdir(path.dirname(path.join(floor, file)), { recursive: true });
+      await writeFile(path.join(floor, file), text);
+    }
+    const ours = { cwd: ROOT, out: path.join(root, 'dist') };
+    const bare = { cwd: floor, out: path.join(root, 'floor-dist') };
+
+    // The cold run starts from an empty share-card cache, as a fresh clone does.
+    await rm(path.join(ROOT, 'node_modules/.astro/share-images'), { recursive: true, force: true });
+    const cold = await build(ours.cwd, content, ours.out, `project-${n}-cold`);
+    console.log(`${n} articles, project, cold share-image cache: ${fmt(cold)}`);
+    const project: Run[] = [];
+    const floorRuns: Run[] = [];
+    for (let i = 0; i < runs; i++) {
+      // Alternating, so a slow minute on a shared machine hits both sides alike.
+      const a = await build(ours.cwd, content, ours.out, `project-${n}-${i}`);
+      const b = await build(bare.cwd, content, bare.out, `floor-${n}-${i}`);
+      project.push(a);
+      floorRuns.push(b);
+      console.log(`${n} articles, run ${i + 1}: project ${fmt(a)}; floor ${fmt(b)}`);
+    }
+    const pages = await countPages(path.join(ours.out, 'client'));
+    const floorPages = await countPages(bare.out);
+
+    const edited = path.join(content, 'articles', 'prova-0.mdx');
+    await writeFile(edited, article(0, ' Una frase aggiunta dopo la pubblicazione.'));
+    const rebuild = await build(ours.cwd, content, ours.out, `project-${n}-rebuild`, false);
+    console.log(`${n} articles, project rebuilt after editing one article (no --force): ${fmt(rebuild)}`);
+    const edit = await readFile(path.join(ours.out, 'client/blog/prova-0/index.html'), 'utf8');
+    if (!edit.includes('Una frase aggiunta')) throw new Error('the rebuild did not pick up the edit');
+
+    const medians = (list: Run[]): Run => ({
+      seconds: median(list.map((r) => r.seconds)),
+      peakMb: median(list.map((r) => r.peakMb)),
+      cpuSeconds: median(list.map((r) => r.cpuSeconds)),
+    });
+    const p = medians(project);
+    const f = medians(floorRuns);
+    rows.push(
+      `| ${n} | ${pages} / ${floorPages} | ${p.seconds.toFixed(1)} s / ${f.seconds.toFixed(1)} s | ` +
+        `**${(p.seconds / f.seconds).toFixed(2)}×** | ${p.cpuSeconds.toFixed(1)} s / ${f.cpuSeconds.toFixed(1)} s | ` +
+        `**${(p.cpuSeconds / f.cpuSeconds).toFixed(2)}×** | ${p.peakMb.toFixed(0)} MB / ${f.peakMb.toFixed(0)} MB | ` +
+        `**${(p.peakMb / f.peakMb).toFixed(2)}×** | ${cold.seconds.toFixed(1)} s | ${rebuild.seconds.toFixed(1)} s |`,
     );
   }
-  if (results.length === 2) {
-    console.log(
-      `time ratio ${results[1].n}/${results[0].n}: ${(results[1].seconds / results[0].seconds).toFixed(2)} (linear would be ${(results[1].n / results[0].n).toFixed(1)})`,
-    );
-  }
+  console.log(`\nMedians of ${runs} alternating runs (project / bare Astro floor):\n`);
+  console.log(
+    '| articles | pages | time | ratio | CPU time | ratio | peak memory | ratio | cold image cache | rebuild, 1 edit |',
+  );
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const row of rows) console.log(row);
 } finally {
   await rm(root, { recursive: true, force: true });
   // The content cache now describes the deleted copy: rebuild it from the project's own content.
-  spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'sync', '--force'], { stdio: 'ignore' });
+  spawnSync(process.execPath, [ASTRO, 'sync', '--force'], { stdio: 'ignore' });
 }

@@ -8,7 +8,8 @@ import { startServer } from '../tests/support/server.ts';
 import { launchBrowser } from '../tests/support/browser.ts';
 
 const pages = (
-  process.argv[2] ?? '/,/blog/,/blog/definizione-di-networking/,/test-gratuito/,/privacy/,/non-esiste/'
+  process.argv[2] ??
+  '/,/blog/,/blog/definizione-di-networking/,/blog/tag/,/cerca/?q=relazioni,/test-gratuito/,/privacy/,/non-esiste/'
 ).split(',');
 const widths = [360, 768, 1280];
 const out = path.resolve('screenshots');
@@ -21,7 +22,7 @@ try {
     for (const width of widths) {
       const page = await browser.newPage({ viewport: { width, height: 900 } });
       await page.goto(server.url + p);
-      const name = `${p.replace(/\//g, '_').replace(/^_|_$/g, '') || 'home'}-${width}.png`;
+      const name = `${p.replace(/[/?=]/g, '_').replace(/^_|_$/g, '') || 'home'}-${width}.png`;
       await page.screenshot({ path: path.join(out, name), fullPage: true });
       // Long pages shrink to illegibility in one image: also save them a screen at a time.
       const height = await page.evaluate(() => document.documentElement.scrollHeight);

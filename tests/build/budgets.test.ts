@@ -17,7 +17,7 @@ describe('JavaScript budgets', () => {
     expect(total(files, 'gzip'), describeFiles(files)).toBeLessThanOrEqual(15 * 1024);
   });
 
-  it.each(['', 'blog', 'blog/tag/networking', 'privacy'])('/%s runs no JavaScript', (page) => {
+  it.each(['', 'blog', 'blog/tag', 'blog/tag/networking', 'privacy'])('/%s runs no JavaScript', (page) => {
     const files = pageJavaScript(TEST_CLIENT, html(page));
     expect(files, describeFiles(files)).toEqual([]);
   });
@@ -33,6 +33,28 @@ describe('JavaScript budgets', () => {
   });
 });
 
+describe('search JavaScript', () => {
+  it('/cerca/ runs its own search script, under 2 KB gzip, which loads Pagefind only when asked', () => {
+    const files = pageJavaScript(TEST_CLIENT, html('cerca'));
+    expect(files.length, describeFiles(files)).toBe(1);
+    expect(total(files, 'gzip'), describeFiles(files)).toBeLessThanOrEqual(2 * 1024);
+    expect(html('cerca')).toContain('/pagefind/pagefind.js');
+  });
+
+  it("allows WebAssembly on /cerca/ only, beside the site's own scripts", () => {
+    const scriptSrc = (page: string) => /script-src ([^;"]*)/.exec(html(page))![1];
+    expect(scriptSrc('cerca')).toMatch(/^'self' 'wasm-unsafe-eval' 'sha256-/);
+    expect(scriptSrc('blog/definizione-di-networking')).not.toContain('wasm');
+  });
+
+  it('no other page mentions Pagefind', () => {
+    const pages = readdirSync(TEST_CLIENT, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.html') && f !== 'cerca/index.html');
+    expect(pages.filter((f) => readFileSync(path.join(TEST_CLIENT, f), 'utf8').includes('pagefind.js'))).toEqual([]);
+  });
+});
+
 describe('size budgets of the built files (gzip)', () => {
   const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
   const files = readdirSync(TEST_CLIENT, { recursive: true }).map(String);
@@ -43,9 +65,10 @@ describe('size budgets of the built files (gzip)', () => {
     expect(bytes, `blog/definizione-di-networking/index.html: ${bytes} B gzip`).toBeLessThanOrEqual(10 * 1024);
   });
 
+  // Pagefind's own scripts load on /cerca/ only, at the first search: their budget is in tests/e2e/search.test.ts.
   it('no page is over 12 KB and no script over 8 KB', () => {
     const over = files
-      .filter((f) => f.endsWith('.html') || f.endsWith('.js'))
+      .filter((f) => (f.endsWith('.html') || f.endsWith('.js')) && !f.startsWith('pagefind/'))
       .map((f) => ({ f, bytes: gz(path.join(TEST_CLIENT, f)), limit: f.endsWith('.js') ? 8 * 1024 : 12 * 1024 }))
       .filter(({ bytes, limit }) => bytes > limit)
       .map(({ f, bytes, limit }) => `${f}: ${bytes} B gzip > ${limit}`);

@@ -85,6 +85,12 @@ describe('site-wide output', () => {
     expect(sitemap).toContain('https://www.segnalazionevincente.com/privacy/');
   });
 
+  it('compiles the articles for the prerendered pages only, not again into the on-demand server', async () => {
+    // src/integrations/prerender-only-mdx.ts: before it, every MDX entry had a chunk in dist/server too.
+    const chunks = await readdir(path.join(TEST_DIST, 'server/chunks'));
+    expect(chunks.filter((f) => /^(definizione-di-networking|secondo-articolo|privacy)_/.test(f))).toEqual([]);
+  });
+
   it('names the sitemap in robots.txt', async () => {
     const robots = await readFile(path.join(TEST_CLIENT, 'robots.txt'), 'utf8');
     expect(robots).toContain('Sitemap: https://www.segnalazionevincente.com/sitemap-index.xml');

@@ -1,4 +1,4 @@
-import { cp, rm, mkdir } from 'node:fs/promises';
+import { cp, rm, mkdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -18,6 +18,7 @@ export default async function buildSite(): Promise<void> {
   await mkdir(TEST_BUILD, { recursive: true });
   await cp(path.join(ROOT, 'content'), TEST_CONTENT, { recursive: true });
   await cp(path.join(ROOT, 'tests/fixtures/content'), TEST_CONTENT, { recursive: true });
+  await writeSeries(path.join(TEST_CONTENT, 'articles'));
 
   const started = Date.now();
   const result = spawnSync(
@@ -33,4 +34,27 @@ export default async function buildSite(): Promise<void> {
     throw new Error(`astro build failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
   }
   console.log(`test build ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** More articles under one tag than a page holds, so the tag's pages paginate; older than every other fixture. */
+export const SERIES = { tag: 'metodo', count: 11 };
+
+function writeSeries(folder: string): Promise<void[]> {
+  return Promise.all(
+    Array.from({ length: SERIES.count }, (_, i) => {
+      const n = String(i + 1).padStart(2, '0');
+      return writeFile(
+        path.join(folder, `serie-${n}.mdx`),
+        `---
+title: 'Il metodo, parte ${n}'
+description: 'Uno degli articoli di prova sullo stesso argomento, tanti da riempire più di una pagina del tag.'
+pubDate: 2024-01-${n}
+tags: [${SERIES.tag}]
+---
+
+Parte ${n} della serie sul metodo.
+`,
+      );
+    }),
+  );
 }

@@ -1,4 +1,5 @@
 import { z } from '../zod.ts';
+import { headSchema } from './head-schema.ts';
 
 /** Search engines cut descriptions around 160 characters; under 50 says too little. */
 export const DESCRIPTION_LENGTH = { min: 50, max: 160 } as const;
@@ -51,6 +52,11 @@ export function createArticleSchema<TImage extends z.ZodType>(image: () => TImag
     draft: z.boolean().default(false),
     /** Whether readers may comment (`false` closes the comments of this article). */
     comments: z.boolean().default(true),
+    /**
+     * Tags that change this article's `<head>`, as Starlight's `head`: a canonical address elsewhere, `noindex`
+     * (also out of the sitemap and the site's search), another share image (`og:image`). See `head-schema.ts`.
+     */
+    head: headSchema,
   })
     .refine((data) => !data.updatedDate || data.updatedDate >= data.pubDate, {
       error: 'updatedDate non può precedere pubDate.',

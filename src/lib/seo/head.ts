@@ -1,5 +1,6 @@
 import { SITE } from '../../site.config.ts';
 import { serializeJsonLd } from './json-ld.ts';
+import type { HeadOverride } from '../content/head-schema.ts';
 
 export interface HeadInput {
   /** The site's public origin (`Astro.site`). */
@@ -11,12 +12,14 @@ export interface HeadInput {
   description?: string;
   type?: 'website' | 'article';
   article?: { published: Date; modified?: Date; author: string; tags: string[] };
-  /** Absolute URL and alternative text of the page's image, if it has one. */
-  image?: { url: URL; alt: string };
+  /** Absolute URL and alternative text of the page's share image, with its size when known. */
+  image?: { url: URL; alt: string; width?: number; height?: number };
   /** Pages that must not appear in search results (404, admin). */
   noindex?: boolean;
   /** Structured data for the page. */
   jsonLd?: Record<string, unknown> | Record<string, unknown>[];
+  /** Tags from the page's frontmatter (`head`) that replace or add to these: see `mergeHead`. */
+  overrides?: HeadOverride[];
 }
 
 export interface HeadTag {
@@ -66,11 +69,15 @@ export function getHead(input: HeadInput): HeadTag[] {
   ];
 
   if (input.image) {
-    tags.push(
-      meta({ property: 'og:image', content: input.image.url.href }),
-      meta({ property: 'og:image:alt', content: input.image.alt }),
-      meta({ name: 'twitter:image', content: input.image.url.href }),
-    );
+    const { url, alt, width, height } = input.image;
+    tags.push(meta({ property: 'og:image', content: url.href }));
+    if (width && height) {
+      tags.push(
+        meta({ property: 'og:image:width', content: String(width) }),
+        meta({ property: 'og:image:height', content: String(height) }),
+      );
+    }
+    tags.push(meta({ property: 'og:image:alt', content: alt }), meta({ name: 'twitter:image', content: url.href }));
   }
   if (input.article) {
     const { published, modified, author, tags: topics } = input.article;
@@ -83,5 +90,51 @@ export function getHead(input: HeadInput): HeadTag[] {
   if (input.jsonLd) {
     tags.push({ tag: 'script', attrs: { type: 'application/ld+json' }, content: serializeJsonLd(input.jsonLd) });
   }
-  return tags;
+  return mergeHead(tags, input.overrides ?? [], input.site);
+}
+
+/** What makes two tags the same for a merge: one title, one meta per name or property, one canonical link. */
+function identity({ tag, attrs }: Pick<HeadTag, 'tag' | 'attrs'>): string | undefined {
+  if (tag === 'title') return 'title';
+  if (tag === 'meta') return `meta ${attrs.name ?? attrs.property}`;
+  if (tag === 'link' && attrs.rel === 'canonical') return 'canonical';
+  return undefined;
+}
+
+/** The details of our own share image, wrong for another one. */
+const IMAGE_DETAILS = ['og:image:width', 'og:image:height', 'og:image:alt'].map((p) => `meta ${p}`);
+
+/**
+ * Starlight's merge of a page's `head` field into the site's tags: an override replaces the tag with the same
+ * identity, or is added. Addresses become absolute against `site`, and what must agree follows: a canonical
+ * override moves `og:url` too; an `og:image` override moves `twitter:image` (as a large card) and drops our
+ * image's size, type and description, unless the overrides give them.
+ */
+export function mergeHead(tags: HeadTag[], overrides: HeadOverride[], site: URL): HeadTag[] {
+  if (overrides.length === 0) return tags;
+  const added: HeadTag[] = overrides.map(({ tag, attrs, content }) => {
+    const absolute = (value: string) => new URL(value, site).href;
+    if (tag === 'link') return { tag, attrs: { ...attrs, href: absolute(attrs.href) } };
+    if (/^(og|twitter):image$/.test(attrs.property ?? attrs.name ?? '')) {
+      return { tag, attrs: { ...attrs, content: absolute(attrs.content) } };
+    }
+    return content === undefined ? { tag, attrs } : { tag, attrs, content };
+  });
+  const given = new Set(added.map(identity));
+  const follow = (tag: HeadTag) => given.has(identity(tag)) || added.push(tag);
+  const canonical = added.find((t) => identity(t) === 'canonical');
+  if (canonical) follow({ tag: 'meta', attrs: { property: 'og:url', content: canonical.attrs.href } });
+  const image = added.find((t) => identity(t) === 'meta og:image');
+  if (image) {
+    follow({ tag: 'meta', attrs: { name: 'twitter:image', content: image.attrs.content } });
+    follow({ tag: 'meta', attrs: { name: 'twitter:card', content: 'summary_large_image' } });
+  }
+  const replaced = new Set([...added.map(identity), ...(image ? IMAGE_DETAILS : [])]);
+  // A tag without an identity (an alternate link, JSON-LD) is never replaced, only added.
+  return [...tags.filter((t) => identity(t) === undefined || !replaced.has(identity(t))), ...added];
+}
+
+/** Whether the page asks search engines (and so our own search and sitemap) to leave it out. */
+export function isNoindex(tags: HeadTag[]): boolean {
+  return tags.some((t) => t.tag === 'meta' && t.attrs.name === 'robots' && /\bnoindex\b/.test(t.attrs.content));
 }

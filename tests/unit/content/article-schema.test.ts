@@ -37,6 +37,7 @@ describe('article frontmatter', () => {
     ['tags.0', { tags: ['x'] }, /almeno 2 caratteri/],
     ['draft', { draft: 'sì' }, /./],
     ['coverAlt', { cover: './copertina.jpg' }, /coverAlt è obbligatorio/],
+    ['head.0.tag', { head: [{ tag: 'script', content: 'x' }] }, /meta, link oppure title/],
   ])('rejects a bad %s', (field, change, message) => {
     it(`names the field and says what is wrong (${JSON.stringify(change)})`, () => {
       const issue = firstIssue({ ...good, ...change });

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { getHead, type HeadInput, type HeadTag } from '../../../src/lib/seo/head.ts';
+import { getHead, isNoindex, mergeHead, type HeadInput, type HeadTag } from '../../../src/lib/seo/head.ts';
 
 const site = new URL('https://www.segnalazionevincente.com');
 const DESCRIPTION =
@@ -128,5 +128,121 @@ describe('getHead, tag by tag', () => {
       'https://anteprima.example.it/rss.xml',
       'https://anteprima.example.it/sitemap-index.xml',
     ]);
+  });
+});
+
+describe('the share image', () => {
+  it('gives its size when known', () => {
+    const tags = getHead({
+      ...article,
+      image: { url: new URL('/og/a.png', site), alt: 'Il titolo', width: 1200, height: 630 },
+    });
+    expect(tags.filter((t) => /image/.test(t.attrs.property ?? t.attrs.name ?? ''))).toEqual([
+      meta({ property: 'og:image', content: 'https://www.segnalazionevincente.com/og/a.png' }),
+      meta({ property: 'og:image:width', content: '1200' }),
+      meta({ property: 'og:image:height', content: '630' }),
+      meta({ property: 'og:image:alt', content: 'Il titolo' }),
+      meta({ name: 'twitter:image', content: 'https://www.segnalazionevincente.com/og/a.png' }),
+    ]);
+  });
+});
+
+describe('overrides from the frontmatter (Starlight’s head merge)', () => {
+  const base = getHead({
+    ...article,
+    image: { url: new URL('/og/a.png', site), alt: 'Il titolo', width: 1200, height: 630 },
+  });
+  const find = (tags: HeadTag[], key: string) =>
+    tags.filter((t) => (t.tag === 'title' ? 'title' : (t.attrs.property ?? t.attrs.name ?? t.attrs.rel)) === key);
+
+  it('changes nothing without overrides', () => {
+    expect(mergeHead(base, [], site)).toBe(base);
+  });
+
+  it.each<[string, Parameters<typeof mergeHead>[1], Record<string, HeadTag[]>]>([
+    [
+      'a title replaces the title only',
+      [{ tag: 'title', attrs: {}, content: 'Altro titolo' }],
+      {
+        title: [{ tag: 'title', attrs: {}, content: 'Altro titolo' }],
+        'og:title': [meta({ property: 'og:title', content: articleTitle })],
+      },
+    ],
+    [
+      'noindex is added once',
+      [{ tag: 'meta', attrs: { name: 'robots', content: 'noindex, follow' } }],
+      { robots: [meta({ name: 'robots', content: 'noindex, follow' })] },
+    ],
+    [
+      'a canonical elsewhere moves og:url with it',
+      [{ tag: 'link', attrs: { rel: 'canonical', href: 'https://altro.example.it/a/' } }],
+      {
+        canonical: [{ tag: 'link', attrs: { rel: 'canonical', href: 'https://altro.example.it/a/' } }],
+        'og:url': [meta({ property: 'og:url', content: 'https://altro.example.it/a/' })],
+      },
+    ],
+    [
+      'a relative canonical becomes absolute; an og:url given stays',
+      [
+        { tag: 'link', attrs: { rel: 'canonical', href: '/blog/originale/' } },
+        { tag: 'meta', attrs: { property: 'og:url', content: 'https://x.example/' } },
+      ],
+      {
+        canonical: [
+          { tag: 'link', attrs: { rel: 'canonical', href: 'https://www.segnalazionevincente.com/blog/originale/' } },
+        ],
+        'og:url': [meta({ property: 'og:url', content: 'https://x.example/' })],
+      },
+    ],
+    [
+      'an image replaces ours everywhere and drops our image’s details',
+      [{ tag: 'meta', attrs: { property: 'og:image', content: '/immagini/card.jpg' } }],
+      {
+        'og:image': [meta({ property: 'og:image', content: 'https://www.segnalazionevincente.com/immagini/card.jpg' })],
+        'twitter:image': [
+          meta({ name: 'twitter:image', content: 'https://www.segnalazionevincente.com/immagini/card.jpg' }),
+        ],
+        'twitter:card': [meta({ name: 'twitter:card', content: 'summary_large_image' })],
+        'og:image:width': [],
+        'og:image:alt': [],
+      },
+    ],
+    [
+      'an image with its own description keeps it',
+      [
+        { tag: 'meta', attrs: { property: 'og:image', content: 'https://cdn.example.it/c.png' } },
+        { tag: 'meta', attrs: { property: 'og:image:alt', content: 'Una stretta di mano' } },
+        { tag: 'meta', attrs: { name: 'twitter:image', content: '/t.png' } },
+      ],
+      {
+        'og:image': [meta({ property: 'og:image', content: 'https://cdn.example.it/c.png' })],
+        'og:image:alt': [meta({ property: 'og:image:alt', content: 'Una stretta di mano' })],
+        'twitter:image': [meta({ name: 'twitter:image', content: 'https://www.segnalazionevincente.com/t.png' })],
+      },
+    ],
+    [
+      'an alternate link is added beside the canonical one',
+      [{ tag: 'link', attrs: { rel: 'alternate', hreflang: 'en', href: '/en/a/' } }],
+      { canonical: [{ tag: 'link', attrs: { rel: 'canonical', href: articleUrl } }] },
+    ],
+  ])('%s', (_name, overrides, expected) => {
+    const merged = mergeHead(base, overrides, site);
+    for (const [key, tags] of Object.entries(expected)) expect(find(merged, key), key).toEqual(tags);
+    // What no override touches stays as it was.
+    for (const key of ['description', 'og:description', 'article:author', 'sitemap', 'alternate'].filter(
+      (k) => !(k in expected),
+    )) {
+      expect(find(merged, key).slice(0, 1), key).toEqual(find(base, key));
+    }
+  });
+
+  it.each([
+    [[], false],
+    [[meta({ name: 'robots', content: 'noindex' })], true],
+    [[meta({ name: 'robots', content: 'index, follow' })], false],
+    [[meta({ name: 'description', content: 'noindex' })], false],
+    [[{ tag: 'title', attrs: {}, content: 'noindex' } as HeadTag], false],
+  ])('tells a noindex page: %j → %s', (tags, expected) => {
+    expect(isNoindex(tags)).toBe(expected);
   });
 });
