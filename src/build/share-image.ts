@@ -9,10 +9,10 @@ import {
   CARD_TEMPLATE_VERSION,
   COVER_WIDTH,
   SHARE_IMAGE,
-  shareCard,
   shareImageKey,
   type CardText,
 } from '../lib/share/card.ts';
+import { shareCard } from './share-card-template.ts';
 
 /*
  * Share cards: satori lays the card out as SVG with our own font files (Inter, SIL OFL, `fonts/`: no font is

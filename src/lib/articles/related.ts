@@ -24,6 +24,7 @@ export function relatedArticles<T extends Relatable>(articles: T[], count = 3): 
   const groupOf = new Map<T, Group<T>>();
   for (const article of articles) {
     const slugs = new Set(article.data.tags.map(slugify).filter(Boolean));
+    // Stryker disable next-line MethodExpression: unsorted, one tag set could make two groups; same lists, more work.
     const key = [...slugs].sort().join(' ');
     const group = groups.get(key) ?? { slugs, members: [] };
     group.members.push(article);
@@ -58,19 +59,17 @@ export function relatedArticles<T extends Relatable>(articles: T[], count = 3): 
   return related;
 }
 
-/** Whether `a` comes before `b`: more shared tags, then newer, then by id. */
+/** Whether `a` comes before `b`: more shared tags, then newer, then by id (ids are unique: never a tie). */
 function before<T extends Relatable>(a: T, sharedA: number, b: T, sharedB: number): boolean {
-  if (sharedA !== sharedB) return sharedA > sharedB;
-  const dateA = a.data.pubDate.getTime();
-  const dateB = b.data.pubDate.getTime();
-  if (dateA !== dateB) return dateA > dateB;
-  return a.id < b.id;
+  const order = sharedB - sharedA || b.data.pubDate.getTime() - a.data.pubDate.getTime() || a.id.localeCompare(b.id);
+  // Stryker disable next-line EqualityOperator: order is never 0, ids being unique.
+  return order < 0;
 }
 
 /** Inserts a candidate into the short list `top`, kept in `before` order and at most `count` long. */
 function keep<T extends Relatable>(top: [T, number][], candidate: T, shared: number, count: number): void {
   let i = top.length;
   while (i > 0 && before(candidate, shared, top[i - 1][0], top[i - 1][1])) i--;
-  if (i < count) top.splice(i, 0, [candidate, shared]);
+  top.splice(i, 0, [candidate, shared]);
   if (top.length > count) top.pop();
 }

@@ -95,9 +95,10 @@ export function getHead(input: HeadInput): HeadTag[] {
 
 /** What makes two tags the same for a merge: one title, one meta per name or property, one canonical link. */
 function identity({ tag, attrs }: Pick<HeadTag, 'tag' | 'attrs'>): string | undefined {
-  if (tag === 'title') return 'title';
+  if (tag === 'title') return tag;
   if (tag === 'meta') return `meta ${attrs.name ?? attrs.property}`;
-  if (tag === 'link' && attrs.rel === 'canonical') return 'canonical';
+  // Only links carry a rel.
+  if (attrs.rel === 'canonical') return 'canonical';
   return undefined;
 }
 
@@ -115,10 +116,11 @@ export function mergeHead(tags: HeadTag[], overrides: HeadOverride[], site: URL)
   const added: HeadTag[] = overrides.map(({ tag, attrs, content }) => {
     const absolute = (value: string) => new URL(value, site).href;
     if (tag === 'link') return { tag, attrs: { ...attrs, href: absolute(attrs.href) } };
-    if (/^(og|twitter):image$/.test(attrs.property ?? attrs.name ?? '')) {
+    const key = attrs.property ?? attrs.name;
+    if (key === 'og:image' || key === 'twitter:image') {
       return { tag, attrs: { ...attrs, content: absolute(attrs.content) } };
     }
-    return content === undefined ? { tag, attrs } : { tag, attrs, content };
+    return { tag, attrs, content };
   });
   const given = new Set(added.map(identity));
   const follow = (tag: HeadTag) => given.has(identity(tag)) || added.push(tag);
@@ -129,12 +131,13 @@ export function mergeHead(tags: HeadTag[], overrides: HeadOverride[], site: URL)
     follow({ tag: 'meta', attrs: { name: 'twitter:image', content: image.attrs.content } });
     follow({ tag: 'meta', attrs: { name: 'twitter:card', content: 'summary_large_image' } });
   }
-  const replaced = new Set([...added.map(identity), ...(image ? IMAGE_DETAILS : [])]);
+  const replaced = new Set(added.map(identity));
+  if (image) for (const detail of IMAGE_DETAILS) replaced.add(detail);
   // A tag without an identity (an alternate link, JSON-LD) is never replaced, only added.
   return [...tags.filter((t) => identity(t) === undefined || !replaced.has(identity(t))), ...added];
 }
 
 /** Whether the page asks search engines (and so our own search and sitemap) to leave it out. */
 export function isNoindex(tags: HeadTag[]): boolean {
-  return tags.some((t) => t.tag === 'meta' && t.attrs.name === 'robots' && /\bnoindex\b/.test(t.attrs.content));
+  return tags.some((t) => t.attrs.name === 'robots' && /\bnoindex\b/.test(t.attrs.content));
 }

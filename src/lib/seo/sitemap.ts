@@ -12,7 +12,7 @@ const meta = (html: string, key: string) =>
  * indexed, and dated (`lastmod`) by its last change or publication when it is an article.
  */
 export function sitemapEntry<T extends SitemapItem>(item: T, html: string): T | undefined {
-  if (/\bnoindex\b/.test(meta(html, 'robots') ?? '')) return undefined;
+  if (/\bnoindex\b/.test(String(meta(html, 'robots')))) return undefined;
   const lastmod = meta(html, 'article:modified_time') ?? meta(html, 'article:published_time');
   return lastmod ? { ...item, lastmod } : item;
 }

@@ -7,10 +7,12 @@ export const SHARE_IMAGE = { width: 1200, height: 630 } as const;
 export const CARD_TEMPLATE_VERSION = 3;
 /** The band on the right that shows the article's cover, when it has one. */
 export const COVER_WIDTH = 440;
-const PADDING = 64;
+/** The card's margin, around the title and the foot. */
+export const CARD_PADDING = 64;
 /** The orange band along the foot of the card, under the cover too. */
 export const ACCENT_HEIGHT = 14;
-const TITLE_LINE_HEIGHT = 1.15;
+/** The title's line height: the sizes below are chosen so that their lines fit at this height. */
+export const TITLE_LINE_HEIGHT = 1.15;
 /** Inter Bold's advance per character of Italian text, in em: on the high side, so the estimate never overflows. */
 const AVERAGE_ADVANCE = 0.58;
 /** Title sizes, largest first, with the lines each may take: big type for short titles, five small lines at most. */
@@ -39,85 +41,15 @@ export function siteCardText(site: URL): Pick<CardText, 'brand' | 'domain'> {
   return { brand: SITE.name, domain: site.hostname.replace(/^www\./, '') };
 }
 
-/** A satori element: the subset of React's shape that satori reads. */
-export interface CardNode {
-  type: 'div';
-  props: { style: Record<string, string | number>; children?: (CardNode | string)[] | string };
-}
-
 /** The width the title wraps in. */
 export function titleWidth(withCover: boolean): number {
-  return SHARE_IMAGE.width - 2 * PADDING - (withCover ? COVER_WIDTH : 0);
+  return SHARE_IMAGE.width - 2 * CARD_PADDING - (withCover ? COVER_WIDTH : 0);
 }
 
 /** The largest title size whose estimated wrap fits its lines (the smallest for anything longer). */
 export function titleSize(title: string, width: number): number {
   const lines = (size: number) => Math.ceil((title.length * AVERAGE_ADVANCE * size) / width);
   return (TITLE_SIZES.find((t) => lines(t.size) <= t.lines) ?? TITLE_SIZES.at(-1)!).size;
-}
-
-const div = (style: CardNode['props']['style'], children?: CardNode['props']['children']): CardNode => ({
-  type: 'div',
-  props: children === undefined ? { style } : { style, children },
-});
-
-/**
- * The card as satori elements. The title gets an explicit width and wraps (satori lets long text, and Italian
- * curly quotes, overflow otherwise); a cover, when there is one, is laid over the right band afterwards.
- */
-export function shareCard(text: CardText, withCover: boolean): CardNode {
-  const width = titleWidth(withCover);
-  const size = titleSize(text.title, width);
-  return div(
-    {
-      width: SHARE_IMAGE.width,
-      height: SHARE_IMAGE.height,
-      display: 'flex',
-      flexDirection: 'column',
-      backgroundColor: '#0f2d52',
-      backgroundImage: 'linear-gradient(160deg, #0f2d52 0%, #163f70 100%)',
-      color: '#ffffff',
-      fontFamily: 'Inter',
-    },
-    [
-      div({ display: 'flex', flexGrow: 1 }, [
-        div(
-          {
-            display: 'flex',
-            flexDirection: 'column',
-            justifyContent: 'space-between',
-            flexGrow: 1,
-            paddingTop: PADDING - 8,
-            paddingBottom: PADDING - 16,
-            paddingLeft: PADDING,
-            paddingRight: PADDING,
-          },
-          [
-            div({ display: 'flex', fontSize: 28, fontWeight: 700, letterSpacing: 2, color: '#ffd2b5' }, text.kicker),
-            div(
-              {
-                display: 'flex',
-                flexWrap: 'wrap',
-                width,
-                fontSize: size,
-                fontWeight: 700,
-                lineHeight: TITLE_LINE_HEIGHT,
-              },
-              text.title,
-            ),
-            // Beside a cover the address would push the brand onto two lines: the brand alone is enough.
-            div({ display: 'flex', alignItems: 'center', fontSize: 30 }, [
-              div({ width: 20, height: 20, marginRight: 16, borderRadius: 10, backgroundColor: '#f08a4b' }),
-              div({ fontWeight: 700, marginRight: 20 }, text.brand),
-              ...(withCover ? [] : [div({ color: '#c9d5e4', fontSize: 26 }, text.domain)]),
-            ]),
-          ],
-        ),
-        ...(withCover ? [div({ width: COVER_WIDTH, flexShrink: 0 })] : []),
-      ]),
-      div({ height: ACCENT_HEIGHT, backgroundColor: '#f08a4b' }),
-    ],
-  );
 }
 
 /**

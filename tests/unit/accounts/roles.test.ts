@@ -78,6 +78,7 @@ describe('roles', () => {
     ['/admin/persone/altro/', undefined],
     ['/admin/registro/altro/', undefined],
     ['/admin/registro/esporta.csv/x', undefined],
+    ['/admin/contatti/esporta.csv/x', undefined],
     ['/admin/contatti/esporta.csv/', 'leads'],
     ['/admin/contatti/esporta.csvx/', 'leads'], // a lead id, as far as the table knows
   ])('%s needs %s', (p, permission) => {

@@ -39,6 +39,16 @@ describe('relatedArticles', () => {
       [networking, article('z', ['vendite'], 3), article('m', ['vendite'], 3), article('b', ['vendite'], 3)],
       ['b', 'm', 'z'],
     ],
+    [
+      'the newest of a large group, whatever order the articles come in',
+      [networking, ...[1, 2, 3, 4, 5, 6].map((day) => article(`v${day}`, ['vendite'], day))],
+      ['v6', 'v5', 'v4'],
+    ],
+    [
+      'tag sets that would run together are not mixed up',
+      [article('networking', ['a'], 1), article('x', ['ab', 'c'], 2), article('y', ['a', 'bc'], 3)],
+      ['y'],
+    ],
     ['no shared tag: nothing', [networking, article('estraneo', ['fiducia'], 30)], []],
     ['no tags: nothing', [article('networking', [], 1), article('altro', [], 2)], []],
     [

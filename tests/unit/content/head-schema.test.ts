@@ -23,6 +23,7 @@ describe('the head field of an article', () => {
     ['a stylesheet', { tag: 'link', attrs: { rel: 'stylesheet', href: 'https://cdn.example.com/a.css' } }, '0.attrs', /rel: canonical oppure alternate/],
     ['a link with no address', { tag: 'link', attrs: { rel: 'canonical' } }, '0.attrs', /href/],
     ['a title with no text', { tag: 'title' }, '0.content', /testo in content/],
+    ['a title of spaces', { tag: 'title', content: '   ' }, '0.content', /./],
     ['a meta with no content', { tag: 'meta', attrs: { name: 'robots' } }, '0.attrs', /name \(o property\) e di content/],
     ['a meta with no name', { tag: 'meta', attrs: { content: 'noindex' } }, '0.attrs', /name \(o property\)/],
     ['attributes that are not text', { tag: 'meta', attrs: { name: 'robots', content: true } }, '0.attrs.content', /./],

@@ -147,6 +147,13 @@ describe('the share image', () => {
   });
 });
 
+describe('the share image, size unknown', () => {
+  it('leaves the size out when only one side is known', () => {
+    const tags = getHead({ ...article, image: { url: new URL('/og/a.png', site), alt: 'Il titolo', width: 1200 } });
+    expect(tags.some((t) => /og:image:(width|height)/.test(t.attrs.property ?? ''))).toBe(false);
+  });
+});
+
 describe('overrides from the frontmatter (Starlight’s head merge)', () => {
   const base = getHead({
     ...article,
@@ -154,6 +161,20 @@ describe('overrides from the frontmatter (Starlight’s head merge)', () => {
   });
   const find = (tags: HeadTag[], key: string) =>
     tags.filter((t) => (t.tag === 'title' ? 'title' : (t.attrs.property ?? t.attrs.name ?? t.attrs.rel)) === key);
+
+  it('makes a page without an image a large card once an image is given', () => {
+    const merged = mergeHead(
+      getHead(article),
+      [{ tag: 'meta', attrs: { property: 'og:image', content: '/immagini/card.jpg' } }],
+      site,
+    );
+    expect(find(merged, 'twitter:card')).toEqual([meta({ name: 'twitter:card', content: 'summary_large_image' })]);
+  });
+
+  it('takes only og:image and twitter:image as addresses', () => {
+    const merged = mergeHead(base, [{ tag: 'meta', attrs: { property: 'x:og:image', content: '/a.png' } }], site);
+    expect(find(merged, 'x:og:image')).toEqual([{ tag: 'meta', attrs: { property: 'x:og:image', content: '/a.png' } }]);
+  });
 
   it('changes nothing without overrides', () => {
     expect(mergeHead(base, [], site)).toBe(base);
@@ -204,6 +225,7 @@ describe('overrides from the frontmatter (Starlight’s head merge)', () => {
         ],
         'twitter:card': [meta({ name: 'twitter:card', content: 'summary_large_image' })],
         'og:image:width': [],
+        'og:image:height': [],
         'og:image:alt': [],
       },
     ],
@@ -217,6 +239,8 @@ describe('overrides from the frontmatter (Starlight’s head merge)', () => {
       {
         'og:image': [meta({ property: 'og:image', content: 'https://cdn.example.it/c.png' })],
         'og:image:alt': [meta({ property: 'og:image:alt', content: 'Una stretta di mano' })],
+        'og:image:width': [],
+        'og:image:height': [],
         'twitter:image': [meta({ name: 'twitter:image', content: 'https://www.segnalazionevincente.com/t.png' })],
       },
     ],
@@ -229,9 +253,19 @@ describe('overrides from the frontmatter (Starlight’s head merge)', () => {
     const merged = mergeHead(base, overrides, site);
     for (const [key, tags] of Object.entries(expected)) expect(find(merged, key), key).toEqual(tags);
     // What no override touches stays as it was.
-    for (const key of ['description', 'og:description', 'article:author', 'sitemap', 'alternate'].filter(
-      (k) => !(k in expected),
-    )) {
+    for (const key of [
+      'description',
+      'og:description',
+      'og:url',
+      'og:image',
+      'og:image:width',
+      'og:image:height',
+      'twitter:image',
+      'twitter:card',
+      'article:author',
+      'sitemap',
+      'alternate',
+    ].filter((k) => !(k in expected))) {
       expect(find(merged, key).slice(0, 1), key).toEqual(find(base, key));
     }
   });

@@ -4,15 +4,14 @@ import {
   CARD_TEMPLATE_VERSION,
   COVER_WIDTH,
   SHARE_IMAGE,
-  shareCard,
   shareImageKey,
   siteCardText,
   SITE_CARD_PATH,
   titleSize,
   titleWidth,
-  type CardNode,
   type CardText,
 } from '../../../src/lib/share/card.ts';
+import { shareCard, type CardNode } from '../../../src/build/share-card-template.ts';
 
 const text: CardText = {
   title: 'Definizione di Networking: cosa significa esattamente?',
@@ -58,6 +57,10 @@ describe('the share card', () => {
     [LONGEST, 1072, 56],
     [LONGEST, 632, 40],
     ['x'.repeat(400), 632, 40],
+    ['x'.repeat(80), 1072, 64],
+    ['x'.repeat(50), 632, 64],
+    ['x'.repeat(85), 632, 50],
+    ['x'.repeat(95), 632, 44],
   ])('sizes %j in %i px at %i px', (title, width, size) => {
     expect(titleSize(title, width)).toBe(size);
   });
@@ -85,6 +88,8 @@ describe('the share card', () => {
       domain: 'segnalazionevincente.com',
     });
     expect(siteCardText(new URL('http://localhost:4321')).domain).toBe('localhost');
+    // Only a leading www. goes.
+    expect(siteCardText(new URL('https://nuovowww.esempio.it')).domain).toBe('nuovowww.esempio.it');
   });
 
   it('publishes each card at a path of its own', () => {
