@@ -59,7 +59,7 @@ describe('the free test with JavaScript', () => {
       await answerByKeyboard(page);
     }
     await page.locator('.quiz__step').getByText('Ultimo passo').waitFor();
-    expect(await focusedText(page)).toBe('A chi inviamo il risultato?');
+    expect(await focusedText(page)).toBe('Dove possiamo ricontattarti?');
     await expectNoAxeViolations(page);
     await page.close();
   });

@@ -86,8 +86,8 @@ describe('POST /api/leads with JSON (the island)', () => {
     expect(body.score.percent).toBeLessThan(100);
     const consents = readDb(dataDir).consents.filter((c) => c.lead_id === body.id);
     expect(consents.map((c) => [c.purpose, c.granted, c.notice_version, c.text_id])).toEqual([
-      ['privacy-notice', 1, '2026-11-29', 'lead-privacy-v1'],
-      ['marketing', 0, '2026-11-29', 'lead-marketing-v1'],
+      ['privacy-notice', 1, '2026-11-29', 'lead-privacy-v2'],
+      ['marketing', 0, '2026-11-29', 'lead-marketing-v2'],
     ]);
     expect(JSON.stringify(row)).not.toMatch(/127\.0\.0\.1/);
   });

@@ -1,7 +1,9 @@
 import { Component, createRef } from 'preact';
 import type { Quiz } from '../../lib/quiz/schema.ts';
 import { validateAnswers, answerErrorMessage } from '../../lib/quiz/answers.ts';
-import { scoreQuiz, weakestCategories } from '../../lib/quiz/score.ts';
+import { scoreQuiz, type QuizResult } from '../../lib/quiz/score.ts';
+import { bandLadder, categoryReport } from '../../lib/quiz/levels.ts';
+import type { Band } from '../../lib/quiz/schema.ts';
 import {
   clearProgress,
   loadProgress,
@@ -19,6 +21,20 @@ import { ErrorSummary } from './ErrorSummary.tsx';
 import { QuestionFieldset } from './QuestionFieldset.tsx';
 import { ContactStep, FIELD_LABELS, type ConsentTexts } from './ContactStep.tsx';
 import { ResultView } from './ResultView.tsx';
+import { NextStep } from './NextStep.tsx';
+import { QuizProgress } from './QuizProgress.tsx';
+import { QuizNav } from './QuizNav.tsx';
+import {
+  PLAIN,
+  clampStep,
+  contactStep,
+  flowShape,
+  nextMove,
+  previewStep,
+  restartAnnouncement,
+  stepAnnouncement,
+  type FlowShape,
+} from '../../lib/quiz/flow.ts';
 
 interface Props extends ConsentTexts {
   quiz: Quiz;
@@ -81,6 +97,12 @@ function withTyped(progress: Progress, form: HTMLFormElement): Progress {
   };
 }
 
+/** The thank-you over the result: names the address only when a result email was really queued. */
+function thanks(nome: string | undefined, emailTo: string | undefined): string {
+  const greeting = `Grazie${nome?.trim() ? `, ${nome.trim()}` : ''}: abbiamo ricevuto le tue risposte.`;
+  return emailTo ? `${greeting} Ti abbiamo inviato il risultato all’indirizzo ${emailTo}.` : greeting;
+}
+
 /**
  * The free test. Rendered on the server it is a complete plain HTML form (every question,
  * the contact fields) that posts to the lead endpoint. Once hydrated it becomes one question
@@ -108,20 +130,14 @@ export default class QuizForm extends Component<Props, State> {
   get key() {
     return progressKey(this.props.quiz.id, this.props.quiz.version);
   }
-  get count() {
-    return this.props.quiz.questions.length;
-  }
-  get previewStep() {
-    return this.props.quiz.fullResult === 'before-form' ? this.count : -1;
-  }
-  get contactStep() {
-    return this.previewStep >= 0 ? this.count + 1 : this.count;
+  get flow(): FlowShape {
+    return flowShape(this.props.quiz);
   }
 
   componentDidMount() {
     const saved = loadProgress(session(), this.key);
     const fresh = { ...EMPTY, context: visitContext(new URL(location.href), document.referrer) };
-    const base = saved ? { ...saved, step: Math.min(Math.max(0, saved.step), this.contactStep) } : fresh;
+    const base = saved ? { ...saved, step: clampStep(this.flow, saved.step) } : fresh;
     const progress = this.form.current ? withTyped(base, this.form.current) : base;
     this.setState({ enhanced: true, progress });
     if (!progress.startToken && !progress.done) void this.fetchStartToken();
@@ -146,30 +162,20 @@ export default class QuizForm extends Component<Props, State> {
   }
 
   goTo(step: number) {
-    const { count, previewStep } = this;
     this.moved = true;
     this.update({ step });
-    this.setState({
-      questionError: null,
-      announcement:
-        step < count
-          ? `Domanda ${step + 1} di ${count}`
-          : step === previewStep
-            ? 'Il tuo risultato'
-            : 'Ultimo passo: i tuoi contatti',
-    });
+    this.setState({ questionError: null, announcement: stepAnnouncement(this.flow, step) });
   }
 
   next() {
     const { progress } = this.state;
     const question = this.props.quiz.questions[progress.step];
-    if (question && question.required && !progress.answers[question.id]?.length) {
-      const message = answerErrorMessage({ code: 'missing_answer', questionId: question.id });
-      this.setState({ questionError: message, announcement: message });
-      this.heading.current?.focus();
-      return;
-    }
-    this.goTo(progress.step + 1);
+    const move = nextMove(this.flow, progress.step, question, Boolean(progress.answers[question?.id]?.length));
+    if (move.kind === 'go') return this.goTo(move.step);
+    if (move.kind === 'submit') return void this.submit();
+    const message = answerErrorMessage({ code: 'missing_answer', questionId: move.questionId });
+    this.setState({ questionError: message, announcement: message });
+    this.heading.current?.focus();
   }
 
   restart = () => {
@@ -179,7 +185,7 @@ export default class QuizForm extends Component<Props, State> {
       errors: {},
       failure: '',
       questionError: null,
-      announcement: `Test ricominciato. Domanda 1 di ${this.count}`,
+      announcement: restartAnnouncement(this.flow),
       progress: { ...EMPTY, startToken: s.progress.startToken, context: s.progress.context },
     }));
   };
@@ -259,8 +265,7 @@ export default class QuizForm extends Component<Props, State> {
   onSubmit = (event: Event) => {
     if (!this.state.enhanced) return; // not hydrated yet: the browser posts the plain form
     event.preventDefault();
-    if (this.state.progress.step < this.contactStep) this.next();
-    else void this.submit();
+    this.next();
   };
 
   setAnswer = (questionId: string, chosen: string[]) => {
@@ -272,12 +277,26 @@ export default class QuizForm extends Component<Props, State> {
     { quiz, endpoint, privacy, marketing }: Props,
     { enhanced, progress, questionError, errors, sending, failure, announcement }: State,
   ) {
-    const { count, previewStep, contactStep, heading, form, onSubmit, setAnswer, restart } = this;
+    const { flow, heading, form, onSubmit, setAnswer, restart } = this;
     const goTo = (step: number) => this.goTo(step);
     const update = (change: Partial<Progress>) => this.update(change);
     const onContactInput = this.onContactInput;
     const answers = progress.answers;
     const scored = () => scoreQuiz(quiz, validateAnswers(quiz, answers).ok ? answers : {});
+    const resultView = (band: Band, result: QuizResult, lead?: string) => (
+      <ResultView
+        band={band}
+        ladder={bandLadder(quiz.bands, band.id)}
+        report={categoryReport(
+          quiz.categories,
+          result.categories.map((c) => ({ id: c.category.id, percent: c.percent })),
+        )}
+        headingRef={heading}
+        lead={lead}
+      >
+        <NextStep band={band} />
+      </ResultView>
+    );
     const live = (
       <p class="sr-only" aria-live="polite" role="status">
         {announcement}
@@ -289,13 +308,11 @@ export default class QuizForm extends Component<Props, State> {
       const band = quiz.bands.find((b) => b.id === progress.done?.outcome.id) ?? result.band;
       return (
         <div class="quiz">
-          <ResultView
-            band={band}
-            percent={progress.done.score.percent}
-            weakest={weakestCategories(result)}
-            headingRef={heading}
-            lead={`Grazie${progress.contact.nome ? `, ${progress.contact.nome.trim()}` : ''}: abbiamo ricevuto le tue risposte. Ti scriveremo all’indirizzo ${progress.contact.email ?? ''}.`}
-          />
+          {resultView(
+            band,
+            result,
+            thanks(progress.contact.nome, progress.done.emailed ? progress.contact.email : undefined),
+          )}
           <button type="button" class="link-button" onClick={restart}>
             Rifai il test
           </button>
@@ -305,9 +322,9 @@ export default class QuizForm extends Component<Props, State> {
     }
 
     // One tree for both modes: the plain form shows every step, the enhanced one only the current.
-    const step = enhanced ? progress.step : -1;
-    const shows = (index: number) => step === -1 || step === index;
-    const preview = enhanced && step === previewStep ? scored() : null;
+    const step = enhanced ? progress.step : PLAIN;
+    const shows = (index: number) => step === PLAIN || step === index;
+    const preview = enhanced && step === previewStep(flow) ? scored() : null;
     return (
       <form
         class={enhanced ? 'quiz' : 'quiz quiz--plain'}
@@ -325,18 +342,7 @@ export default class QuizForm extends Component<Props, State> {
         )}
         <input type="hidden" name={FIELD.quizId} value={quiz.id} />
         <input type="hidden" name={FIELD.quizVersion} value={quiz.version} />
-        {enhanced && (
-          <div class="quiz__progress">
-            <p class="quiz__step">
-              {step < count
-                ? `Domanda ${step + 1} di ${count}`
-                : step === previewStep
-                  ? 'Il tuo risultato'
-                  : 'Ultimo passo'}
-            </p>
-            <progress max={contactStep + 1} value={step + 1} aria-label="Avanzamento del test" />
-          </div>
-        )}
+        {enhanced && <QuizProgress flow={flow} step={step} />}
         {quiz.questions.map(
           (q, i) =>
             shows(i) && (
@@ -350,22 +356,15 @@ export default class QuizForm extends Component<Props, State> {
               />
             ),
         )}
-        {preview && (
-          <ResultView
-            band={preview.band}
-            percent={preview.percent}
-            weakest={weakestCategories(preview)}
-            headingRef={heading}
-          />
-        )}
-        {shows(contactStep) && (
+        {preview && resultView(preview.band, preview)}
+        {shows(contactStep(flow)) && (
           <ContactStep
             contact={progress.contact}
             marketingAccepted={progress.marketing}
             errors={errors}
             privacy={privacy}
             marketing={marketing}
-            headingRef={step === contactStep ? heading : undefined}
+            headingRef={step === contactStep(flow) ? heading : undefined}
             onInput={onContactInput}
             onMarketing={(accepted) => update({ marketing: accepted })}
           />
@@ -375,27 +374,14 @@ export default class QuizForm extends Component<Props, State> {
             {failure}
           </p>
         )}
-        <div class="quiz__nav">
-          {step > 0 && (
-            <button type="button" class="button button--ghost" onClick={() => goTo(step - 1)}>
-              Indietro
-            </button>
-          )}
-          <button type="submit" class="button" aria-disabled={sending ? 'true' : undefined}>
-            {step !== -1 && step < contactStep
-              ? 'Avanti'
-              : sending
-                ? 'Invio in corso…'
-                : failure
-                  ? 'Riprova'
-                  : 'Invia e scopri il risultato'}
-          </button>
-        </div>
-        {step > 0 && (
-          <button type="button" class="link-button" onClick={restart}>
-            Ricomincia
-          </button>
-        )}
+        <QuizNav
+          flow={flow}
+          step={step}
+          sending={sending}
+          failed={Boolean(failure)}
+          onBack={goTo}
+          onRestart={restart}
+        />
         {live}
       </form>
     );

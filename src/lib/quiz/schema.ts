@@ -44,6 +44,8 @@ export const categorySchema = z.object({
   label: text,
   /** What to work on when this category is weak, shown in the result. */
   advice: text.optional(),
+  /** What is going well when this category is a strength (70 % or more), shown in the result. */
+  strength: text.optional(),
 });
 
 /** One outcome, for scores from `min` to `max` percent of the maximum (both included). */

@@ -11,8 +11,8 @@ const quiz = quizSchema.parse(smallQuiz());
 const props = {
   quiz,
   endpoint: '/api/leads',
-  privacy: { version: '2026-11-29', textId: 'lead-privacy-v1', text: 'Informativa breve.' },
-  marketing: { textId: 'lead-marketing-v1', text: 'Voglio ricevere email.' },
+  privacy: { version: '2026-11-29', textId: 'lead-privacy-v2', text: 'Informativa breve.' },
+  marketing: { textId: 'lead-marketing-v2', text: 'Voglio ricevere email.' },
 };
 const stored = { id: 'L1', outcome: { id: 'alto', title: 'Alto', summary: 's', body: 'b' }, score: { percent: 90 } };
 
