@@ -3,6 +3,7 @@ import { glob } from 'astro/loaders';
 import { createArticleSchema } from './lib/content/article-schema.ts';
 import { pageSchema } from './lib/content/page-schema.ts';
 import { quizSchema } from './lib/quiz/schema.ts';
+import { companySchema } from './lib/content/company-schema.ts';
 import { publishedOnly } from './lib/articles/published-loader.ts';
 
 /*
@@ -27,4 +28,10 @@ const quiz = defineCollection({
   schema: quizSchema,
 });
 
-export const collections = { articles, pages, quiz };
+/** Who the company is: one YAML file (`content/azienda/azienda.yaml`), read by `getCompany()`. */
+const azienda = defineCollection({
+  loader: glob({ pattern: '*.{yaml,yml}', base: `${root}/azienda` }),
+  schema: companySchema,
+});
+
+export const collections = { articles, pages, quiz, azienda };
