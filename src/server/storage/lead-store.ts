@@ -10,6 +10,8 @@ export interface OutboxMessage {
   channel: 'email' | 'webhook';
   status: 'pending' | 'skipped';
   payload: unknown;
+  /** The team's notification (default) or the prospect's result email. */
+  purpose?: 'team' | 'result';
 }
 
 export type InsertResult = { created: boolean; lead: LeadRecord };
@@ -105,6 +107,26 @@ export class LeadStore {
         )
       )?.n,
     );
+  }
+
+  /** Result emails queued (or sent) to an address since `since`: the daily cap counts them. */
+  async resultEmailsTo(email: string, since: Date): Promise<number> {
+    const row = await this.db.get(
+      `SELECT COUNT(*) AS n FROM outbox JOIN leads ON leads.id = outbox.lead_id
+       WHERE leads.email = :email AND outbox.purpose = 'result' AND outbox.status <> 'skipped'
+         AND outbox.created_at >= :since`,
+      { email, since: since.toISOString() },
+    );
+    return num(row?.n);
+  }
+
+  /** Whether a lead's result email was queued: only then does its result page say one is on its way. */
+  async hasResultEmail(id: string): Promise<boolean> {
+    const row = await this.db.get(
+      `SELECT 1 AS yes FROM outbox WHERE lead_id = :id AND purpose = 'result' AND status <> 'skipped' LIMIT 1`,
+      { id },
+    );
+    return Boolean(row);
   }
 
   async get(id: string): Promise<LeadRecord | null> {
@@ -445,6 +467,7 @@ async function insertLead(tx: Db, lead: LeadRecord, outbox: OutboxMessage[]): Pr
       channel: m.channel,
       status: m.status,
       payload: json(m.payload),
+      purpose: m.purpose ?? 'team',
       next_attempt_at: lead.createdAt,
       created_at: lead.createdAt,
     })),

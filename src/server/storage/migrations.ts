@@ -377,4 +377,12 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX audit_log_at ON audit_log (at);
     `,
   },
+  {
+    version: 6,
+    name: "the prospect's result email: what each outbox message is for",
+    // 'team' (the notifications so far) or 'result' (the prospect's own email): the result page says an
+    // email is on its way only when one is queued, and the daily cap per address counts them.
+    sqlite: `ALTER TABLE outbox ADD COLUMN purpose TEXT NOT NULL DEFAULT 'team';`,
+    postgres: `ALTER TABLE outbox ADD COLUMN purpose TEXT NOT NULL DEFAULT 'team';`,
+  },
 ];
