@@ -279,7 +279,7 @@ describe('POST /api/leads with the plain form (no JavaScript)', () => {
     const res = await postForm(validLeadForm({ email: 'anna.form@example.it', marketing: 'si' }));
     expect(res.status).toBe(303);
     const location = res.headers.get('location')!;
-    expect(location).toMatch(/^\/test-gratuito\/risultato\/\?id=[\w-]+&firma=[\w-]+$/);
+    expect(location).toMatch(/^\/test-gratuito\/risultato\/\?id=[\w-]+&scade=\d+&firma=[\w-]+$/);
     const page = await (await fetch(server.url + location)).text();
     expect(page).toContain('Il risultato del tuo test');
     expect(page).toMatch(/class="result__title"[^>]*>(In target|Potenzialmente in target|Non ancora in target)</);

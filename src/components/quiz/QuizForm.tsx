@@ -1,8 +1,7 @@
-import { Component, createRef } from 'preact';
+import { Component, createRef, type ComponentChildren } from 'preact';
 import type { Quiz } from '../../lib/quiz/schema.ts';
 import { validateAnswers, answerErrorMessage } from '../../lib/quiz/answers.ts';
 import { scoreQuiz, type QuizResult } from '../../lib/quiz/score.ts';
-import { bandLadder, categoryReport } from '../../lib/quiz/levels.ts';
 import type { Band } from '../../lib/quiz/schema.ts';
 import {
   clearProgress,
@@ -17,11 +16,8 @@ import { buildPayload } from '../../lib/leads/build-payload.ts';
 import { fetchStartToken, sendLead } from '../../lib/leads/send-lead.ts';
 import { visitContext } from '../../lib/leads/visit-context.ts';
 import { FIELD, answerField } from '../../lib/leads/form-fields.ts';
-import { ErrorSummary } from './ErrorSummary.tsx';
 import { QuestionFieldset } from './QuestionFieldset.tsx';
-import { ContactStep, FIELD_LABELS, type ConsentTexts } from './ContactStep.tsx';
-import { ResultView } from './ResultView.tsx';
-import { NextStep } from './NextStep.tsx';
+import { ContactStep, type ConsentTexts } from './ContactStep.tsx';
 import { QuizProgress } from './QuizProgress.tsx';
 import { QuizNav } from './QuizNav.tsx';
 import {
@@ -38,10 +34,14 @@ import {
 
 interface Props extends ConsentTexts {
   quiz: Quiz;
+  /** Opens a page (the result page once the lead is stored); tests pass their own, the page passes none. */
+  go?: (path: string) => void;
   /** Where leads are posted (PUBLIC_LEADS_ENDPOINT). */
   endpoint: string;
   /** What the prospect sent, when the plain form comes back with errors. */
   initial?: Pick<Progress, 'answers' | 'contact' | 'marketing'>;
+  /** The error summary, when the plain form comes back with errors (rendered on the server only). */
+  children?: ComponentChildren;
   /** Errors by field name, when the plain form comes back with errors. */
   errors?: Record<string, string>;
 }
@@ -55,6 +55,8 @@ interface State {
   sending: boolean;
   failure: string;
   announcement: string;
+  /** The in-place result's module, imported when first needed (see ResultInPlace.tsx). */
+  inPlace: typeof import('./ResultInPlace.tsx') | null;
 }
 
 const EMPTY: Progress = {
@@ -97,12 +99,6 @@ function withTyped(progress: Progress, form: HTMLFormElement): Progress {
   };
 }
 
-/** The thank-you over the result: names the address only when a result email was really queued. */
-function thanks(nome: string | undefined, emailTo: string | undefined): string {
-  const greeting = `Grazie${nome?.trim() ? `, ${nome.trim()}` : ''}: abbiamo ricevuto le tue risposte.`;
-  return emailTo ? `${greeting} Ti abbiamo inviato il risultato all’indirizzo ${emailTo}.` : greeting;
-}
-
 /**
  * The free test. Rendered on the server it is a complete plain HTML form (every question,
  * the contact fields) that posts to the lead endpoint. Once hydrated it becomes one question
@@ -119,6 +115,7 @@ export default class QuizForm extends Component<Props, State> {
     sending: false,
     failure: '',
     announcement: '',
+    inPlace: null,
   };
   heading = createRef<HTMLHeadingElement>();
   form = createRef<HTMLFormElement>();
@@ -151,7 +148,13 @@ export default class QuizForm extends Component<Props, State> {
   }
 
   componentDidUpdate(_: Props, before: State) {
-    const { progress, enhanced } = this.state;
+    const { progress, enhanced, inPlace } = this.state;
+    const needsResult = (progress.done && !progress.done.resultPath) || progress.step === previewStep(this.flow);
+    if (enhanced && needsResult && !inPlace)
+      void import('./ResultInPlace.tsx').then((module) =>
+        // Focus follows the prospect to the result's heading once it is drawn.
+        this.setState({ inPlace: module }, () => this.moved && this.heading.current?.focus()),
+      );
     if (enhanced && progress !== before.progress) saveProgress(session(), this.key, progress);
     if (this.moved && (progress.step !== before.progress.step || progress.done !== before.progress.done))
       this.heading.current?.focus();
@@ -255,6 +258,10 @@ export default class QuizForm extends Component<Props, State> {
       this.moved = true;
       this.setState({ announcement: `Dati inviati. Esito: ${result.response.outcome.title}` });
       this.update({ done: result.response });
+      // The server's result page is the one result (the same as without JavaScript, with its next step and
+      // its "richiamami" form); the island only shows it in place when the endpoint gives no such page.
+      const { resultPath } = result.response;
+      if (resultPath) (this.props.go ?? ((path: string) => location.assign(path)))(resultPath);
     } else if (result.kind === 'invalid') {
       this.showErrors(result.errors, result.message);
     } else {
@@ -283,36 +290,43 @@ export default class QuizForm extends Component<Props, State> {
     const onContactInput = this.onContactInput;
     const answers = progress.answers;
     const scored = () => scoreQuiz(quiz, validateAnswers(quiz, answers).ok ? answers : {});
-    const resultView = (band: Band, result: QuizResult, lead?: string) => (
-      <ResultView
-        band={band}
-        ladder={bandLadder(quiz.bands, band.id)}
-        report={categoryReport(
-          quiz.categories,
-          result.categories.map((c) => ({ id: c.category.id, percent: c.percent })),
-        )}
-        headingRef={heading}
-        lead={lead}
-      >
-        <NextStep band={band} />
-      </ResultView>
-    );
+    const { inPlace } = this.state;
+    const resultView = (band: Band, result: QuizResult, thanks?: { nome?: string; emailTo?: string }) =>
+      inPlace ? (
+        <inPlace.ResultInPlace quiz={quiz} band={band} result={result} headingRef={heading} thanks={thanks} />
+      ) : (
+        <p class="result__loading">Calcolo del risultato…</p>
+      );
     const live = (
       <p class="sr-only" aria-live="polite" role="status">
         {announcement}
       </p>
     );
 
-    if (progress.done) {
-      const result = scored();
-      const band = quiz.bands.find((b) => b.id === progress.done?.outcome.id) ?? result.band;
+    const done = progress.done;
+    if (done?.resultPath) {
+      // Back from the result page (or while it loads): a link to it, and a way to start again.
       return (
         <div class="quiz">
-          {resultView(
-            band,
-            result,
-            thanks(progress.contact.nome, progress.done.emailed ? progress.contact.email : undefined),
-          )}
+          <p>
+            <a href={done.resultPath}>Rivedi il tuo risultato: {done.outcome.title}</a>
+          </p>
+          <button type="button" class="link-button" onClick={restart}>
+            Rifai il test
+          </button>
+          {live}
+        </div>
+      );
+    }
+    if (done) {
+      const result = scored();
+      const band = quiz.bands.find((b) => b.id === done.outcome.id) ?? result.band;
+      return (
+        <div class="quiz">
+          {resultView(band, result, {
+            nome: progress.contact.nome,
+            emailTo: done.emailed ? progress.contact.email : undefined,
+          })}
           <button type="button" class="link-button" onClick={restart}>
             Rifai il test
           </button>
@@ -334,12 +348,8 @@ export default class QuizForm extends Component<Props, State> {
         ref={form}
         onSubmit={onSubmit}
       >
-        {!enhanced && (
-          <ErrorSummary
-            errors={errors}
-            labels={{ ...FIELD_LABELS, ...Object.fromEntries(quiz.questions.map((q) => [answerField(q.id), q.text])) }}
-          />
-        )}
+        {/* The plain form's error summary, from QuizPage.astro: never in the island's JavaScript. */}
+        {!enhanced && this.props.children}
         <input type="hidden" name={FIELD.quizId} value={quiz.id} />
         <input type="hidden" name={FIELD.quizVersion} value={quiz.version} />
         {enhanced && <QuizProgress flow={flow} step={step} />}

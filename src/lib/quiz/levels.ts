@@ -53,12 +53,15 @@ export interface CategoryReport {
  * so the island, the result page and the email say the same; an id the test no longer has
  * is left out.
  */
-export function categoryReport(categories: Category[], scores: { id: string; percent: number }[]): CategoryReport {
+export function categoryReport(
+  categories: Pick<Category, 'id' | 'label' | 'advice' | 'strength'>[],
+  scores: { id: string; percent: number }[],
+): CategoryReport {
   const known = new Map(categories.map((c) => [c.id, c]));
   const lines = scores
     .filter((s) => known.has(s.id))
     .map((s) => {
-      const category = known.get(s.id) as Category;
+      const category = known.get(s.id) as Pick<Category, 'label' | 'advice' | 'strength'>;
       const strong = s.percent >= STRENGTH_FROM;
       return {
         percent: s.percent,

@@ -138,7 +138,12 @@ export async function handleLead(
     });
   // A replay says what the first answer said: whether that lead's result email was queued.
   const emailed = stored.created ? decision === 'send' : await rt.leads.hasResultEmail(lead.id);
-  return json(201, { ...leadResponse(lead, quiz), emailed }, stored.created ? {} : { 'Idempotent-Replayed': 'true' });
+  const resultLink = resultPath(rt.signingKey, lead.id, linkExpiry(rt, now));
+  return json(
+    201,
+    { ...leadResponse(lead, quiz), emailed, resultPath: resultLink },
+    stored.created ? {} : { 'Idempotent-Replayed': 'true' },
+  );
 }
 
 /** Whether a value has the shape of answers (question id → option id or ids), before full validation. */

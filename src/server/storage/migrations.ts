@@ -379,10 +379,17 @@ export const MIGRATIONS: Migration[] = [
   },
   {
     version: 6,
-    name: "the prospect's result email: what each outbox message is for",
-    // 'team' (the notifications so far) or 'result' (the prospect's own email): the result page says an
-    // email is on its way only when one is queued, and the daily cap per address counts them.
-    sqlite: `ALTER TABLE outbox ADD COLUMN purpose TEXT NOT NULL DEFAULT 'team';`,
-    postgres: `ALTER TABLE outbox ADD COLUMN purpose TEXT NOT NULL DEFAULT 'team';`,
+    name: "the prospect's result email and call-back request",
+    // outbox.purpose: 'team' (the notifications so far) or 'result' (the prospect's own email): the result page
+    // says an email is on its way only when one is queued, and the daily cap per address counts them.
+    // leads.callback: the prospect's "richiamami" (days, time of day, phone, when), JSON.
+    sqlite: `
+      ALTER TABLE outbox ADD COLUMN purpose TEXT NOT NULL DEFAULT 'team';
+      ALTER TABLE leads ADD COLUMN callback TEXT;
+    `,
+    postgres: `
+      ALTER TABLE outbox ADD COLUMN purpose TEXT NOT NULL DEFAULT 'team';
+      ALTER TABLE leads ADD COLUMN callback TEXT;
+    `,
   },
 ];

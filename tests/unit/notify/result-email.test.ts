@@ -98,7 +98,10 @@ describe('the result email', () => {
   });
 
   it('shows a category without a sentence by its level alone', () => {
-    const bare = { ...realQuiz, categories: realQuiz.categories.map((c) => ({ id: c.id, label: c.label })) };
+    const bare = {
+      ...realQuiz,
+      categories: realQuiz.categories.map((c) => ({ id: c.id, label: c.label, reading: [] })),
+    };
     const mail = resultEmail(input({ quiz: bare }));
     expect(mail.text).toContain('- Relazioni e passaparola: da costruire\n');
     expect(mail.html).not.toContain('Le segnalazioni nascono');

@@ -221,6 +221,33 @@ describe('the island', () => {
     expect(posts()).toHaveLength(1);
   });
 
+  it('opens the result page the server signed, and shows a link back to it on return', async () => {
+    const go = vi.fn();
+    render(<QuizForm {...props} go={go} />);
+    await onStep('Domanda 1 di 3');
+    await answerAll();
+    fillContact(goodContact);
+    const path = '/test-gratuito/risultato/?id=L1&scade=1&firma=x';
+    replies.push(json(201, { ...stored, emailed: true, resultPath: path }));
+    fireEvent.click(screen.getByRole('button', { name: 'Invia e scopri il risultato' }));
+    await screen.findByRole('link', { name: 'Rivedi il tuo risultato: Alto' });
+    expect(go).toHaveBeenCalledWith(path);
+    expect(screen.getByRole('link', { name: 'Rivedi il tuo risultato: Alto' }).getAttribute('href')).toBe(path);
+    fireEvent.click(screen.getByRole('button', { name: 'Rifai il test' }));
+    await onStep('Domanda 1 di 3');
+  });
+
+  it('without a result page (a hosted endpoint), shows the result in place, with levels and no score', async () => {
+    await mount();
+    await answerAll();
+    fillContact(goodContact);
+    replies.push(json(201, { ...stored, emailed: true }));
+    fireEvent.click(screen.getByRole('button', { name: 'Invia e scopri il risultato' }));
+    await screen.findByRole('heading', { name: 'Alto' });
+    expect(screen.getByText(/Ti abbiamo inviato il risultato all’indirizzo mario@azienda\.it\./)).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/su 100/);
+  });
+
   it("shows the server's field errors", async () => {
     await mount();
     await answerAll();
