@@ -4,6 +4,7 @@ import { createArticleSchema } from './lib/content/article-schema.ts';
 import { pageSchema } from './lib/content/page-schema.ts';
 import { quizSchema } from './lib/quiz/schema.ts';
 import { companySchema } from './lib/content/company-schema.ts';
+import { createTestimonialSchema } from './lib/content/testimonial-schema.ts';
 import { publishedOnly } from './lib/articles/published-loader.ts';
 
 /*
@@ -34,4 +35,10 @@ const azienda = defineCollection({
   schema: companySchema,
 });
 
-export const collections = { articles, pages, quiz, azienda };
+/** Clients' testimonials: one YAML file each (`content/testimonianze/`), with an optional photo beside it. */
+const testimonianze = defineCollection({
+  loader: glob({ pattern: '*.{yaml,yml}', base: `${root}/testimonianze` }),
+  schema: ({ image }) => createTestimonialSchema(image),
+});
+
+export const collections = { articles, pages, quiz, azienda, testimonianze };

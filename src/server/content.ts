@@ -3,6 +3,7 @@ import type { Quiz } from '../lib/quiz/schema.ts';
 import type { PageData } from '../lib/content/page-schema.ts';
 import { missingCompanyFields, type Company } from '../lib/content/company-schema.ts';
 import { SITE } from '../site.config.ts';
+import { pickTestimonials } from '../lib/content/testimonial-schema.ts';
 
 /*
  * The one door to content entries: every page and endpoint reads the test, the privacy
@@ -52,6 +53,14 @@ export async function getCompany(): Promise<Company> {
     );
   }
   return company;
+}
+
+/** The testimonials to show (`content/testimonianze/`), at most `limit`; none is fine. */
+export async function getTestimonials(limit = 3) {
+  return pickTestimonials(
+    (await getCollection('testimonianze')).map((t) => t.data),
+    limit,
+  );
 }
 
 /** What the comment endpoint and pages need to know of an article. */

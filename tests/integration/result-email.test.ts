@@ -82,6 +82,10 @@ describe('the result email', () => {
       expect(html).toContain(`>${band.title}</h2>`);
       expect(html).toContain(`Ti abbiamo inviato il risultato all’indirizzo ${address}`);
       expect(html).not.toMatch(/\d+\s*su\s*100/);
+      // Trust and referral beside the result: testimonials, and the test to pass on with the team's campaign.
+      expect(html).toContain('Chi ha già scelto il metodo');
+      expect(html).toContain('Conosci un’azienda a cui servirebbe?');
+      expect(html).toContain(encodeURIComponent('utm_campaign=invita-un-collega'));
     }
     // The team's notifications still go to the team, one per lead.
     expect(smtp.mails.filter((m) => m.to.includes('team@segnalazionevincente.test'))).toHaveLength(quiz.bands.length);
@@ -141,7 +145,7 @@ describe('the result email', () => {
     expect(res.status).toBe(303);
     const page = await (await fetch(`${s.url}${res.headers.get('location')}`)).text();
     expect(page).toContain('Grazie, Anna: abbiamo ricevuto le tue risposte.');
-    expect(page).not.toMatch(/inviato|scriveremo|email/i);
+    expect(page).not.toMatch(/inviato il risultato|ti scriveremo|riceverai/i);
   });
 
   it('the plain form’s result page says the email is on its way when it is', async () => {
