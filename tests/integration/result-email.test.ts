@@ -70,7 +70,7 @@ describe('the result email', () => {
       expect(mail.raw).toMatch(/^Reply-To: ciao@segnalazionevincente\.test/m);
       for (const part of [mail.text, mail.html]) {
         expect(part).toContain(band.title);
-        expect(part).toContain(band.cta.label);
+        expect(part).toContain(band.nextStep?.kind === 'richiamami' ? band.nextStep.title : band.cta.label);
         expect(part).toContain('Segnalazione Vincente S.r.l. di prova');
         expect(part).not.toMatch(/\d+\s*(su|\/)\s*100/);
       }

@@ -83,7 +83,7 @@ export function NextStep({ band, report, categories, contacts, callback, callbac
             (r) => (
               <li key={r.href}>
                 <a href={r.href}>{r.title}</a>
-                {r.for.length > 0 && <span class="next__for"> (per {r.for.join(' e ')})</span>}
+                {r.for.length > 0 && <span class="next__for"> (per {r.for.join(', ')})</span>}
               </li>
             ),
           )}

@@ -1,5 +1,5 @@
 import type { LeadRecord } from '../leads/lead-record.ts';
-import type { Quiz } from '../quiz/schema.ts';
+import type { Band, Quiz } from '../quiz/schema.ts';
 import type { Company } from '../content/company-schema.ts';
 import { bandLadder, categoryReport, type CategoryLine } from '../quiz/levels.ts';
 import { companyLines } from '../content/company-schema.ts';
@@ -58,6 +58,17 @@ ${l.sentence ? `<span style="display:block">${escapeHtml(l.sentence)}</span>` : 
     .join('\n');
 }
 
+/**
+ * The email's one button: what the outcome's next step is. A call-back request is made on the
+ * result page (its form), a booking on the booking page; reading, or no next step, is the `cta`.
+ */
+export function emailNextStep(band: Band, resultUrl: string, siteUrl: URL): { label: string; href: string } {
+  const step = band.nextStep;
+  if (step?.kind === 'richiamami') return { label: step.title, href: `${resultUrl}#prossimo-passo` };
+  if (step?.kind === 'prenota' && step.href) return { label: step.label ?? band.cta.label, href: step.href };
+  return { label: band.cta.label, href: new URL(band.cta.href, siteUrl).href };
+}
+
 /** The result email of a stored lead, HTML and plain text. */
 export function resultEmail(input: ResultEmailInput): AddressedEmail {
   const { lead, quiz, company } = input;
@@ -65,7 +76,7 @@ export function resultEmail(input: ResultEmailInput): AddressedEmail {
   if (!band) throw new Error(`The test has no outcome "${lead.outcome}"`);
   const report = categoryReport(quiz.categories, lead.categories);
   const ladder = bandLadder(quiz.bands, band.id);
-  const next = { label: band.cta.label, href: new URL(band.cta.href, input.siteUrl).href };
+  const next = emailNextStep(band, input.resultUrl, input.siteUrl);
   const nome = oneLine(lead.contact.nome.trim());
   const until = formatDate(input.linkExpires);
   const paragraphs = band.body.split(/\n\s*\n/);

@@ -1,5 +1,10 @@
 import { describe, it, expect } from 'vitest';
-import { resultEmail, resultEmailDecision, type ResultEmailInput } from '../../../src/lib/notify/result-email.ts';
+import {
+  emailNextStep,
+  resultEmail,
+  resultEmailDecision,
+  type ResultEmailInput,
+} from '../../../src/lib/notify/result-email.ts';
 import { companySchema } from '../../../src/lib/content/company-schema.ts';
 import { realQuiz } from '../../support/lead-records.ts';
 
@@ -42,10 +47,11 @@ describe('the result email', () => {
     expect(mail.subject).toBe(`Il risultato del tuo test: ${title}`);
     expect(mail.to).toEqual(['mario@azienda.it']);
     expect(mail.replyTo).toBe('vendite@example.it');
+    const next = emailNextStep(band, input().resultUrl, new URL('https://www.example.it'));
     for (const part of [mail.text, mail.html]) {
       expect(part).toContain(title);
-      expect(part).toContain(band.cta.label);
-      expect(part).toContain(new URL(band.cta.href, 'https://www.example.it').href);
+      expect(part).toContain(next.label);
+      expect(part).toContain(next.href.replaceAll('&', part === mail.html ? '&amp;' : '&'));
     }
     expect(mail.text).toContain(`[${title}]`);
   });
@@ -109,6 +115,40 @@ describe('the result email', () => {
 
   it('refuses an outcome the test does not have', () => {
     expect(() => resultEmail(input({}, 'sparito'))).toThrow('The test has no outcome "sparito"');
+  });
+});
+
+describe('the email’s next step', () => {
+  const site = new URL('https://www.example.it');
+  const base = realQuiz.bands[0];
+  it.each<[string, Partial<typeof base>, { label: string; href: string }]>([
+    [
+      'a call-back request: its form on the result page',
+      { nextStep: { kind: 'richiamami', title: 'Scegli quando chiamarti' } },
+      { label: 'Scegli quando chiamarti', href: 'https://r.it/x?id=1#prossimo-passo' },
+    ],
+    [
+      'a booking page, with its own words',
+      { nextStep: { kind: 'prenota', title: 'Prenota', href: 'https://cal.it/sv', label: 'Scegli il giorno' } },
+      { label: 'Scegli il giorno', href: 'https://cal.it/sv' },
+    ],
+    [
+      'a booking page, with the cta’s words',
+      { nextStep: { kind: 'prenota', title: 'Prenota', href: 'https://cal.it/sv' } },
+      { label: base.cta.label, href: 'https://cal.it/sv' },
+    ],
+    [
+      'reading: the cta, made absolute',
+      { nextStep: { kind: 'letture', title: 'Leggi' } },
+      { label: base.cta.label, href: new URL(base.cta.href, site).href },
+    ],
+    [
+      'no next step: the cta',
+      { nextStep: undefined },
+      { label: base.cta.label, href: new URL(base.cta.href, site).href },
+    ],
+  ])('%s', (_, change, expected) => {
+    expect(emailNextStep({ ...base, ...change }, 'https://r.it/x?id=1', site)).toEqual(expected);
   });
 });
 
