@@ -1,4 +1,6 @@
 import { describe, it, expect, afterAll } from 'vitest';
+import { DatabaseSync } from 'node:sqlite';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { siteUnderTest } from '../support/site-under-test.ts';
 import { startSmtp } from '../support/smtp.ts';
@@ -88,6 +90,15 @@ describe.each([
     expect(await page.locator('body').textContent()).not.toMatch(/\d+\s*su\s*100/);
     await expectNoAxeViolations(page);
 
+    if (js) {
+      // The island counted each step once, anonymously: the test opened, every question, the contacts.
+      const db = new DatabaseSync(path.join(site.dataDir, 'site.db'), { readOnly: true });
+      const steps = db
+        .prepare("SELECT event, SUM(hits) AS n FROM funnel_counts WHERE event LIKE 'step:%' GROUP BY event")
+        .all();
+      db.close();
+      expect(steps.length).toBe(quiz.questions.length + 1);
+    }
     await askCallback(page);
     await expectNoAxeViolations(page);
     const row = leadOf(email);

@@ -13,6 +13,7 @@ import {
 import { checkContact, contactFieldError, CONTACT_FIELDS, type ContactField } from '../../lib/leads/contact-rules.ts';
 import { attemptFor } from '../../lib/leads/idempotency.ts';
 import { buildPayload } from '../../lib/leads/build-payload.ts';
+import { beaconBody } from '../../lib/funnel/events.ts';
 import { fetchStartToken, sendLead } from '../../lib/leads/send-lead.ts';
 import { visitContext } from '../../lib/leads/visit-context.ts';
 import { FIELD, answerField } from '../../lib/leads/form-fields.ts';
@@ -138,6 +139,14 @@ export default class QuizForm extends Component<Props, State> {
     const progress = this.form.current ? withTyped(base, this.form.current) : base;
     this.setState({ enhanced: true, progress });
     if (!progress.startToken && !progress.done) void this.fetchStartToken();
+    if (!progress.done) this.reach(progress.step, progress);
+  }
+
+  /** Counts a step the first time it is reached: an anonymous beacon, no id (src/lib/funnel/events.ts). */
+  reach(step: number, progress = this.state.progress) {
+    if (step <= (progress.reached ?? -1)) return;
+    this.update({ reached: step });
+    navigator.sendBeacon?.(`${this.props.endpoint}/funnel`, beaconBody(this.props.quiz, step, progress.context));
   }
 
   /** Asks the server for the signed "test opened now" token; without it the lead counts as a bot's. */
@@ -165,6 +174,7 @@ export default class QuizForm extends Component<Props, State> {
   }
 
   goTo(step: number) {
+    this.reach(step);
     this.moved = true;
     this.update({ step });
     this.setState({ questionError: null, announcement: stepAnnouncement(this.flow, step) });

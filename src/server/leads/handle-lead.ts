@@ -18,6 +18,7 @@ import { readSubmission, type SubmissionRequest } from '../http/submission.ts';
 import { json } from '../http/responses.ts';
 import { readStartToken } from '../http/start-token.ts';
 import { resultPath } from './result-link.ts';
+import { countSubmission } from '../funnel/handle-beacon.ts';
 
 /** The plain form came back invalid: the page re-renders it with the input and the errors. */
 export interface FormRetry {
@@ -126,6 +127,7 @@ export async function handleLead(
     ? await rt.leads.insert(record, outbox)
     : await rt.leads.insertUnlessRecent(record, outbox, new Date(now.getTime() - RESUBMIT_WINDOW_MS));
   if (stored.created && outbox.some((m) => m.status === 'pending')) void rt.worker.kick();
+  if (stored.created && verdict.kind !== 'spam') await countSubmission(record, rt, now);
   if (!stored.created && stored.lead.payloadHash !== record.payloadHash) {
     return fail(409, 'Questa chiave di invio è già stata usata per dati diversi: ricarica la pagina e riprova.');
   }

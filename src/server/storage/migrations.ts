@@ -392,4 +392,33 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE leads ADD COLUMN callback TEXT;
     `,
   },
+  {
+    version: 7,
+    name: "the test's anonymous funnel: counters, never people",
+    // One row per day, test version, event, source article and campaign; nothing about a person.
+    sqlite: `
+      CREATE TABLE funnel_counts (
+        day TEXT NOT NULL,
+        quiz_id TEXT NOT NULL,
+        quiz_version TEXT NOT NULL,
+        event TEXT NOT NULL,
+        source TEXT NOT NULL,
+        campaign TEXT NOT NULL,
+        hits INTEGER NOT NULL,
+        PRIMARY KEY (day, quiz_id, quiz_version, event, source, campaign)
+      ) STRICT;
+    `,
+    postgres: `
+      CREATE TABLE funnel_counts (
+        day TEXT NOT NULL,
+        quiz_id TEXT NOT NULL,
+        quiz_version TEXT NOT NULL,
+        event TEXT NOT NULL,
+        source TEXT NOT NULL,
+        campaign TEXT NOT NULL,
+        hits INTEGER NOT NULL,
+        PRIMARY KEY (day, quiz_id, quiz_version, event, source, campaign)
+      );
+    `,
+  },
 ];

@@ -36,7 +36,10 @@ beforeEach(() => {
     return reply;
   });
   vi.stubGlobal('fetch', fetchMock);
+  beacons = vi.fn(() => true);
+  Object.defineProperty(navigator, 'sendBeacon', { value: beacons, configurable: true });
 });
+let beacons: ReturnType<typeof vi.fn>;
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
@@ -246,6 +249,21 @@ describe('the island', () => {
     await screen.findByRole('heading', { name: 'Alto' });
     expect(screen.getByText(/Ti abbiamo inviato il risultato all’indirizzo mario@azienda\.it\./)).toBeTruthy();
     expect(document.body.textContent).not.toMatch(/su 100/);
+  });
+
+  it('counts each step once, when first reached, in an anonymous beacon', async () => {
+    await mount();
+    choose('Sì');
+    next();
+    await onStep('Domanda 2 di 3');
+    back();
+    await onStep('Domanda 1 di 3');
+    next();
+    await onStep('Domanda 2 di 3');
+    expect(beacons.mock.calls).toEqual([
+      ['/api/leads/funnel', 'prova|1|0||'],
+      ['/api/leads/funnel', 'prova|1|1||'],
+    ]);
   });
 
   it("shows the server's field errors", async () => {
