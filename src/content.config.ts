@@ -3,6 +3,8 @@ import { glob } from 'astro/loaders';
 import { createArticleSchema } from './lib/content/article-schema.ts';
 import { pageSchema } from './lib/content/page-schema.ts';
 import { quizSchema } from './lib/quiz/schema.ts';
+import { companySchema } from './lib/content/company-schema.ts';
+import { createTestimonialSchema } from './lib/content/testimonial-schema.ts';
 import { publishedOnly } from './lib/articles/published-loader.ts';
 
 /*
@@ -27,4 +29,16 @@ const quiz = defineCollection({
   schema: quizSchema,
 });
 
-export const collections = { articles, pages, quiz };
+/** Who the company is: one YAML file (`content/azienda/azienda.yaml`), read by `getCompany()`. */
+const azienda = defineCollection({
+  loader: glob({ pattern: '*.{yaml,yml}', base: `${root}/azienda` }),
+  schema: companySchema,
+});
+
+/** Clients' testimonials: one YAML file each (`content/testimonianze/`), with an optional photo beside it. */
+const testimonianze = defineCollection({
+  loader: glob({ pattern: '*.{yaml,yml}', base: `${root}/testimonianze` }),
+  schema: ({ image }) => createTestimonialSchema(image),
+});
+
+export const collections = { articles, pages, quiz, azienda, testimonianze };

@@ -23,6 +23,8 @@ export interface ServerConfig {
   /** A form body must arrive within this time (slow clients are cut off with 408). */
   bodyTimeoutSeconds: number;
   email: { smtpUrl: string; to: string[]; from: string } | null;
+  /** The prospect's result email: reply-to (else the company's email), cap per address and day, link life. */
+  resultEmail: { replyTo?: string; maxPerDay: number; linkDays: number };
   webhook: { url: string; secret: string } | null;
   outbox: { maxAttempts: number; retrySeconds: number; pollSeconds: number; sendTimeoutSeconds: number };
   /** The team area's one user; null when no password is configured (the area is closed). */
@@ -92,6 +94,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Server
     },
     bodyTimeoutSeconds: env.REQUEST_BODY_TIMEOUT_SECONDS,
     email: env.SMTP_URL ? { smtpUrl: env.SMTP_URL, to, from: env.NOTIFY_EMAIL_FROM } : null,
+    resultEmail: {
+      replyTo: env.RESULT_EMAIL_REPLY_TO,
+      maxPerDay: env.RESULT_EMAIL_MAX_PER_DAY,
+      linkDays: env.RESULT_LINK_DAYS,
+    },
     webhook: env.WEBHOOK_URL && env.WEBHOOK_SECRET ? { url: env.WEBHOOK_URL, secret: env.WEBHOOK_SECRET } : null,
     outbox: {
       maxAttempts: env.OUTBOX_MAX_ATTEMPTS,

@@ -1,6 +1,9 @@
 import { getCollection, getEntry } from 'astro:content';
 import type { Quiz } from '../lib/quiz/schema.ts';
 import type { PageData } from '../lib/content/page-schema.ts';
+import { missingCompanyFields, type Company } from '../lib/content/company-schema.ts';
+import { SITE } from '../site.config.ts';
+import { pickTestimonials } from '../lib/content/testimonial-schema.ts';
 
 /*
  * The one door to content entries: every page and endpoint reads the test, the privacy
@@ -30,6 +33,34 @@ export async function getPrivacyNotice(): Promise<PageData & { version: string }
   if (!version)
     throw new ContentMissing('content/pages/privacy.mdx', 'needs a `version`: leads and comments record it');
   return { ...entry.data, version };
+}
+
+const COMPANY_FILE = 'content/azienda/azienda.yaml';
+let companyWarned = false;
+
+/**
+ * Who the company is (`content/azienda/azienda.yaml`). Without the file the brand alone is
+ * known. Once per process (so once per build) it warns of what is missing: those fields
+ * are left off the pages, and the team area's summary lists them too.
+ */
+export async function getCompany(): Promise<Company> {
+  const company = (await getEntry('azienda', 'azienda'))?.data ?? { nome: SITE.name, social: [] };
+  const missing = missingCompanyFields(company);
+  if (missing.length && !companyWarned) {
+    companyWarned = true;
+    console.warn(
+      `[azienda] ${COMPANY_FILE}: mancano ${missing.join(', ')}. Il sito non li mostra finché non li aggiungi.`,
+    );
+  }
+  return company;
+}
+
+/** The testimonials to show (`content/testimonianze/`), at most `limit`; none is fine. */
+export async function getTestimonials(limit = 3) {
+  return pickTestimonials(
+    (await getCollection('testimonianze')).map((t) => t.data),
+    limit,
+  );
 }
 
 /** What the comment endpoint and pages need to know of an article. */

@@ -2,6 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { loadConfig, type ServerConfig } from './config.ts';
 import type { Db } from './storage/db.ts';
 import { openDb, describeStorage } from './storage/open.ts';
+import { FunnelStore } from './storage/funnel-store.ts';
 import { LeadStore } from './storage/lead-store.ts';
 import { CommentStore } from './storage/comment-store.ts';
 import { OutboxStore } from './storage/outbox-store.ts';
@@ -24,6 +25,9 @@ export interface Runtime {
   outbox: OutboxStore;
   worker: OutboxWorker;
   leadLimiter: RateLimiter;
+  /** The test's anonymous counters, and the beacons' own limit (never the leads'). */
+  funnel: FunnelStore;
+  funnelLimiter: RateLimiter;
   comments: CommentStore;
   commentLimiter: RateLimiter;
   /** One comment per client per COMMENTS_FLOOD_SECONDS. */
@@ -128,6 +132,9 @@ async function createRuntime(config: ServerConfig): Promise<Runtime> {
     outbox,
     worker,
     leadLimiter: limiter('leads', config.rateLimit.max, config.rateLimit.windowSeconds),
+    funnel: new FunnelStore(db),
+    // A test has a dozen steps; a client sending more than this in ten minutes is not taking it.
+    funnelLimiter: limiter('funnel', 120, 600),
     comments: new CommentStore(db),
     commentLimiter: limiter('comments', config.comments.rateLimit, 600),
     floodGuard: limiter('flood', 1, Math.max(config.comments.floodSeconds, 0.001)),

@@ -55,6 +55,12 @@ const serverShape = {
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   NOTIFY_EMAIL_TO: z.string().optional(),
   NOTIFY_EMAIL_FROM: z.string().default('Segnalazione Vincente <noreply@segnalazionevincente.com>'),
+  /** Where a prospect's reply to their result email goes (default: the email in content/azienda/azienda.yaml). */
+  RESULT_EMAIL_REPLY_TO: z.email().optional(),
+  /** Result emails to one address per day, at most: the test must not become a way to flood a stranger's inbox. */
+  RESULT_EMAIL_MAX_PER_DAY: whole(0, 3),
+  /** How long the signed link to a result page (in the email, after the plain form) keeps working. */
+  RESULT_LINK_DAYS: whole(1, 30),
   WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   WEBHOOK_SECRET: z.string().min(16).optional(),
   COMMENTS_NOTIFY_TO: z.string().optional(),

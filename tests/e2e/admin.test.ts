@@ -151,7 +151,14 @@ describe('the team at work', () => {
     await fits();
     await expectNoAxeViolations(page);
 
-    for (const p of ['/admin/', '/admin/commenti/', '/admin/registro/', '/admin/account/', '/admin/pubblicazione/']) {
+    for (const p of [
+      '/admin/',
+      '/admin/commenti/',
+      '/admin/registro/',
+      '/admin/account/',
+      '/admin/pubblicazione/',
+      '/admin/statistiche/',
+    ]) {
       await page.goto(site.server.url + p);
       await fits();
       await expectNoAxeViolations(page);

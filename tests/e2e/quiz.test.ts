@@ -59,7 +59,7 @@ describe('the free test with JavaScript', () => {
       await answerByKeyboard(page);
     }
     await page.locator('.quiz__step').getByText('Ultimo passo').waitFor();
-    expect(await focusedText(page)).toBe('A chi inviamo il risultato?');
+    expect(await focusedText(page)).toBe('Dove possiamo ricontattarti?');
     await expectNoAxeViolations(page);
     await page.close();
   });
@@ -67,7 +67,11 @@ describe('the free test with JavaScript', () => {
   it('submits the lead: the outcome is shown, the lead stored and the team emailed', async () => {
     const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const sent: Request[] = [];
-    page.on('request', (r) => r.method() === 'POST' && sent.push(r));
+    const beacons: string[] = [];
+    // The funnel's beacons say which step was reached, never an answer; anything else waits for the submit.
+    page.on('request', (r) =>
+      r.url().endsWith('/api/leads/funnel') ? beacons.push(r.postData() ?? '') : r.method() === 'POST' && sent.push(r),
+    );
     await page.goto(`${site.server.url}/test-gratuito/?da=definizione-di-networking&utm_source=newsletter`);
     for (const question of quiz.questions) {
       await page.getByRole('heading', { name: question.text }).waitFor();
@@ -82,6 +86,12 @@ describe('the free test with JavaScript', () => {
     await expectNoAxeViolations(page);
 
     expect(sent).toHaveLength(1);
+    expect(beacons).toEqual(
+      Array.from(
+        { length: quiz.questions.length + 1 },
+        (_, step) => `${quiz.id}|${quiz.version}|${step}|definizione-di-networking|`,
+      ),
+    );
     const body = leadPayloadSchema.parse(sent[0].postDataJSON());
     expect(body.context).toMatchObject({
       utm: { utm_source: 'newsletter' },

@@ -86,8 +86,8 @@ describe('POST /api/leads with JSON (the island)', () => {
     expect(body.score.percent).toBeLessThan(100);
     const consents = readDb(dataDir).consents.filter((c) => c.lead_id === body.id);
     expect(consents.map((c) => [c.purpose, c.granted, c.notice_version, c.text_id])).toEqual([
-      ['privacy-notice', 1, '2026-11-29', 'lead-privacy-v1'],
-      ['marketing', 0, '2026-11-29', 'lead-marketing-v1'],
+      ['privacy-notice', 1, '2026-11-29', 'lead-privacy-v2'],
+      ['marketing', 0, '2026-11-29', 'lead-marketing-v2'],
     ]);
     expect(JSON.stringify(row)).not.toMatch(/127\.0\.0\.1/);
   });
@@ -279,7 +279,7 @@ describe('POST /api/leads with the plain form (no JavaScript)', () => {
     const res = await postForm(validLeadForm({ email: 'anna.form@example.it', marketing: 'si' }));
     expect(res.status).toBe(303);
     const location = res.headers.get('location')!;
-    expect(location).toMatch(/^\/test-gratuito\/risultato\/\?id=[\w-]+&firma=[\w-]+$/);
+    expect(location).toMatch(/^\/test-gratuito\/risultato\/\?id=[\w-]+&scade=\d+&firma=[\w-]+$/);
     const page = await (await fetch(server.url + location)).text();
     expect(page).toContain('Il risultato del tuo test');
     expect(page).toMatch(/class="result__title"[^>]*>(In target|Potenzialmente in target|Non ancora in target)</);

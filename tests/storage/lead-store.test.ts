@@ -41,6 +41,34 @@ describe.each(ENGINES)('the lead store on %s', (engine) => {
     ]);
   });
 
+  it('counts result emails per address in a window and tells whether a lead has one', async () => {
+    const now = new Date('2026-11-29T10:00:00Z');
+    const sent = { channel: 'email', status: 'pending', payload: {}, purpose: 'result' } as const;
+    const team = { channel: 'email', status: 'pending', payload: {} } as const;
+    const a = record(11, { contact: { ...record(11).contact, email: 'stessa@azienda.it' } });
+    const b = record(12, { contact: { ...record(12).contact, email: 'stessa@azienda.it' } });
+    const c = record(13, { contact: { ...record(13).contact, email: 'stessa@azienda.it' } });
+    await store.insert(a, [team, sent]);
+    await store.insert(b, [team, { ...sent, status: 'skipped' }]);
+    await store.insert(c, [team]);
+    const since = new Date(now.getTime() - 86_400_000);
+    expect(await store.resultEmailsTo('stessa@azienda.it', since)).toBe(1);
+    expect(await store.resultEmailsTo('stessa@azienda.it', new Date(now.getTime() + 1))).toBe(0);
+    expect(await store.resultEmailsTo('altra@azienda.it', since)).toBe(0);
+    expect([
+      await store.hasResultEmail(a.id),
+      await store.hasResultEmail(b.id),
+      await store.hasResultEmail(c.id),
+    ]).toEqual([true, false, false]);
+    expect((await db.all('SELECT purpose FROM outbox ORDER BY id')).map((r) => r.purpose)).toEqual([
+      'team',
+      'result',
+      'team',
+      'result',
+      'team',
+    ]);
+  });
+
   it('returns the existing lead for a known idempotency key and stores nothing more, also when racing', async () => {
     const lead = record(2);
     await store.insert(lead, [{ channel: 'email', status: 'pending', payload: {} }]);

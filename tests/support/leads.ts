@@ -27,9 +27,9 @@ export function validLead(overrides: Record<string, unknown> = {}, n = 0) {
     },
     consent: {
       privacyNoticeVersion: '2026-11-29',
-      privacyTextId: 'lead-privacy-v1',
+      privacyTextId: 'lead-privacy-v2',
       marketing: false,
-      marketingTextId: 'lead-marketing-v1',
+      marketingTextId: 'lead-marketing-v2',
     },
     context: {
       utm: { utm_source: 'newsletter' },
@@ -52,8 +52,8 @@ export function validLeadForm(overrides: Record<string, string> = {}) {
     azienda: 'Bianchi Sas',
     piva: '',
     privacy_version: '2026-11-29',
-    privacy_text: 'lead-privacy-v1',
-    marketing_text: 'lead-marketing-v1',
+    privacy_text: 'lead-privacy-v2',
+    marketing_text: 'lead-marketing-v2',
     website: '',
   });
   for (const q of quiz.questions) form.append(`q.${q.id}`, q.options[0].id);

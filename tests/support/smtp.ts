@@ -53,3 +53,7 @@ export async function startSmtp(beforeAccept: () => Promise<void> = async () => 
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/** The team's emails among those received: the prospect's result emails left out (issue 16 added them). */
+export const teamMails = (mails: ReceivedMail[]) =>
+  mails.filter((m) => !m.subject.startsWith('Il risultato del tuo test'));

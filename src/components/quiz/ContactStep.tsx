@@ -43,7 +43,7 @@ export function ContactStep(props: Props) {
   return (
     <div class="contact">
       <h2 class="question__title" tabIndex={-1} ref={props.headingRef}>
-        A chi inviamo il risultato?
+        Dove possiamo ricontattarti?
       </h2>
       <div class="contact__grid">
         {FIELDS.map((f) => (

@@ -1,7 +1,8 @@
-import { Component, createRef } from 'preact';
+import { Component, createRef, type ComponentChildren } from 'preact';
 import type { Quiz } from '../../lib/quiz/schema.ts';
 import { validateAnswers, answerErrorMessage } from '../../lib/quiz/answers.ts';
-import { scoreQuiz, weakestCategories } from '../../lib/quiz/score.ts';
+import { scoreQuiz, type QuizResult } from '../../lib/quiz/score.ts';
+import type { Band } from '../../lib/quiz/schema.ts';
 import {
   clearProgress,
   loadProgress,
@@ -12,20 +13,36 @@ import {
 import { checkContact, contactFieldError, CONTACT_FIELDS, type ContactField } from '../../lib/leads/contact-rules.ts';
 import { attemptFor } from '../../lib/leads/idempotency.ts';
 import { buildPayload } from '../../lib/leads/build-payload.ts';
+import { beaconBody } from '../../lib/funnel/events.ts';
 import { fetchStartToken, sendLead } from '../../lib/leads/send-lead.ts';
 import { visitContext } from '../../lib/leads/visit-context.ts';
 import { FIELD, answerField } from '../../lib/leads/form-fields.ts';
-import { ErrorSummary } from './ErrorSummary.tsx';
 import { QuestionFieldset } from './QuestionFieldset.tsx';
-import { ContactStep, FIELD_LABELS, type ConsentTexts } from './ContactStep.tsx';
-import { ResultView } from './ResultView.tsx';
+import { ContactStep, type ConsentTexts } from './ContactStep.tsx';
+import { QuizProgress } from './QuizProgress.tsx';
+import { QuizNav } from './QuizNav.tsx';
+import {
+  PLAIN,
+  clampStep,
+  contactStep,
+  flowShape,
+  nextMove,
+  previewStep,
+  restartAnnouncement,
+  stepAnnouncement,
+  type FlowShape,
+} from '../../lib/quiz/flow.ts';
 
 interface Props extends ConsentTexts {
   quiz: Quiz;
+  /** Opens a page (the result page once the lead is stored); tests pass their own, the page passes none. */
+  go?: (path: string) => void;
   /** Where leads are posted (PUBLIC_LEADS_ENDPOINT). */
   endpoint: string;
   /** What the prospect sent, when the plain form comes back with errors. */
   initial?: Pick<Progress, 'answers' | 'contact' | 'marketing'>;
+  /** The error summary, when the plain form comes back with errors (rendered on the server only). */
+  children?: ComponentChildren;
   /** Errors by field name, when the plain form comes back with errors. */
   errors?: Record<string, string>;
 }
@@ -39,6 +56,8 @@ interface State {
   sending: boolean;
   failure: string;
   announcement: string;
+  /** The in-place result's module, imported when first needed (see ResultInPlace.tsx). */
+  inPlace: typeof import('./ResultInPlace.tsx') | null;
 }
 
 const EMPTY: Progress = {
@@ -97,6 +116,7 @@ export default class QuizForm extends Component<Props, State> {
     sending: false,
     failure: '',
     announcement: '',
+    inPlace: null,
   };
   heading = createRef<HTMLHeadingElement>();
   form = createRef<HTMLFormElement>();
@@ -108,23 +128,25 @@ export default class QuizForm extends Component<Props, State> {
   get key() {
     return progressKey(this.props.quiz.id, this.props.quiz.version);
   }
-  get count() {
-    return this.props.quiz.questions.length;
-  }
-  get previewStep() {
-    return this.props.quiz.fullResult === 'before-form' ? this.count : -1;
-  }
-  get contactStep() {
-    return this.previewStep >= 0 ? this.count + 1 : this.count;
+  get flow(): FlowShape {
+    return flowShape(this.props.quiz);
   }
 
   componentDidMount() {
     const saved = loadProgress(session(), this.key);
     const fresh = { ...EMPTY, context: visitContext(new URL(location.href), document.referrer) };
-    const base = saved ? { ...saved, step: Math.min(Math.max(0, saved.step), this.contactStep) } : fresh;
+    const base = saved ? { ...saved, step: clampStep(this.flow, saved.step) } : fresh;
     const progress = this.form.current ? withTyped(base, this.form.current) : base;
     this.setState({ enhanced: true, progress });
     if (!progress.startToken && !progress.done) void this.fetchStartToken();
+    if (!progress.done) this.reach(progress.step, progress);
+  }
+
+  /** Counts a step the first time it is reached: an anonymous beacon, no id (src/lib/funnel/events.ts). */
+  reach(step: number, progress = this.state.progress) {
+    if (step <= (progress.reached ?? -1)) return;
+    this.update({ reached: step });
+    navigator.sendBeacon?.(`${this.props.endpoint}/funnel`, beaconBody(this.props.quiz, step, progress.context));
   }
 
   /** Asks the server for the signed "test opened now" token; without it the lead counts as a bot's. */
@@ -135,7 +157,13 @@ export default class QuizForm extends Component<Props, State> {
   }
 
   componentDidUpdate(_: Props, before: State) {
-    const { progress, enhanced } = this.state;
+    const { progress, enhanced, inPlace } = this.state;
+    const needsResult = (progress.done && !progress.done.resultPath) || progress.step === previewStep(this.flow);
+    if (enhanced && needsResult && !inPlace)
+      void import('./ResultInPlace.tsx').then((module) =>
+        // Focus follows the prospect to the result's heading once it is drawn.
+        this.setState({ inPlace: module }, () => this.moved && this.heading.current?.focus()),
+      );
     if (enhanced && progress !== before.progress) saveProgress(session(), this.key, progress);
     if (this.moved && (progress.step !== before.progress.step || progress.done !== before.progress.done))
       this.heading.current?.focus();
@@ -146,30 +174,21 @@ export default class QuizForm extends Component<Props, State> {
   }
 
   goTo(step: number) {
-    const { count, previewStep } = this;
+    this.reach(step);
     this.moved = true;
     this.update({ step });
-    this.setState({
-      questionError: null,
-      announcement:
-        step < count
-          ? `Domanda ${step + 1} di ${count}`
-          : step === previewStep
-            ? 'Il tuo risultato'
-            : 'Ultimo passo: i tuoi contatti',
-    });
+    this.setState({ questionError: null, announcement: stepAnnouncement(this.flow, step) });
   }
 
   next() {
     const { progress } = this.state;
     const question = this.props.quiz.questions[progress.step];
-    if (question && question.required && !progress.answers[question.id]?.length) {
-      const message = answerErrorMessage({ code: 'missing_answer', questionId: question.id });
-      this.setState({ questionError: message, announcement: message });
-      this.heading.current?.focus();
-      return;
-    }
-    this.goTo(progress.step + 1);
+    const move = nextMove(this.flow, progress.step, question, Boolean(progress.answers[question?.id]?.length));
+    if (move.kind === 'go') return this.goTo(move.step);
+    if (move.kind === 'submit') return void this.submit();
+    const message = answerErrorMessage({ code: 'missing_answer', questionId: move.questionId });
+    this.setState({ questionError: message, announcement: message });
+    this.heading.current?.focus();
   }
 
   restart = () => {
@@ -179,7 +198,7 @@ export default class QuizForm extends Component<Props, State> {
       errors: {},
       failure: '',
       questionError: null,
-      announcement: `Test ricominciato. Domanda 1 di ${this.count}`,
+      announcement: restartAnnouncement(this.flow),
       progress: { ...EMPTY, startToken: s.progress.startToken, context: s.progress.context },
     }));
   };
@@ -249,6 +268,10 @@ export default class QuizForm extends Component<Props, State> {
       this.moved = true;
       this.setState({ announcement: `Dati inviati. Esito: ${result.response.outcome.title}` });
       this.update({ done: result.response });
+      // The server's result page is the one result (the same as without JavaScript, with its next step and
+      // its "richiamami" form); the island only shows it in place when the endpoint gives no such page.
+      const { resultPath } = result.response;
+      if (resultPath) (this.props.go ?? ((path: string) => location.assign(path)))(resultPath);
     } else if (result.kind === 'invalid') {
       this.showErrors(result.errors, result.message);
     } else {
@@ -259,8 +282,7 @@ export default class QuizForm extends Component<Props, State> {
   onSubmit = (event: Event) => {
     if (!this.state.enhanced) return; // not hydrated yet: the browser posts the plain form
     event.preventDefault();
-    if (this.state.progress.step < this.contactStep) this.next();
-    else void this.submit();
+    this.next();
   };
 
   setAnswer = (questionId: string, chosen: string[]) => {
@@ -272,30 +294,49 @@ export default class QuizForm extends Component<Props, State> {
     { quiz, endpoint, privacy, marketing }: Props,
     { enhanced, progress, questionError, errors, sending, failure, announcement }: State,
   ) {
-    const { count, previewStep, contactStep, heading, form, onSubmit, setAnswer, restart } = this;
+    const { flow, heading, form, onSubmit, setAnswer, restart } = this;
     const goTo = (step: number) => this.goTo(step);
     const update = (change: Partial<Progress>) => this.update(change);
     const onContactInput = this.onContactInput;
     const answers = progress.answers;
     const scored = () => scoreQuiz(quiz, validateAnswers(quiz, answers).ok ? answers : {});
+    const { inPlace } = this.state;
+    const resultView = (band: Band, result: QuizResult, thanks?: { nome?: string; emailTo?: string }) =>
+      inPlace ? (
+        <inPlace.ResultInPlace quiz={quiz} band={band} result={result} headingRef={heading} thanks={thanks} />
+      ) : (
+        <p class="result__loading">Calcolo del risultato…</p>
+      );
     const live = (
       <p class="sr-only" aria-live="polite" role="status">
         {announcement}
       </p>
     );
 
-    if (progress.done) {
-      const result = scored();
-      const band = quiz.bands.find((b) => b.id === progress.done?.outcome.id) ?? result.band;
+    const done = progress.done;
+    if (done?.resultPath) {
+      // Back from the result page (or while it loads): a link to it, and a way to start again.
       return (
         <div class="quiz">
-          <ResultView
-            band={band}
-            percent={progress.done.score.percent}
-            weakest={weakestCategories(result)}
-            headingRef={heading}
-            lead={`Grazie${progress.contact.nome ? `, ${progress.contact.nome.trim()}` : ''}: abbiamo ricevuto le tue risposte. Ti scriveremo all’indirizzo ${progress.contact.email ?? ''}.`}
-          />
+          <p>
+            <a href={done.resultPath}>Rivedi il tuo risultato: {done.outcome.title}</a>
+          </p>
+          <button type="button" class="link-button" onClick={restart}>
+            Rifai il test
+          </button>
+          {live}
+        </div>
+      );
+    }
+    if (done) {
+      const result = scored();
+      const band = quiz.bands.find((b) => b.id === done.outcome.id) ?? result.band;
+      return (
+        <div class="quiz">
+          {resultView(band, result, {
+            nome: progress.contact.nome,
+            emailTo: done.emailed ? progress.contact.email : undefined,
+          })}
           <button type="button" class="link-button" onClick={restart}>
             Rifai il test
           </button>
@@ -305,9 +346,9 @@ export default class QuizForm extends Component<Props, State> {
     }
 
     // One tree for both modes: the plain form shows every step, the enhanced one only the current.
-    const step = enhanced ? progress.step : -1;
-    const shows = (index: number) => step === -1 || step === index;
-    const preview = enhanced && step === previewStep ? scored() : null;
+    const step = enhanced ? progress.step : PLAIN;
+    const shows = (index: number) => step === PLAIN || step === index;
+    const preview = enhanced && step === previewStep(flow) ? scored() : null;
     return (
       <form
         class={enhanced ? 'quiz' : 'quiz quiz--plain'}
@@ -317,26 +358,11 @@ export default class QuizForm extends Component<Props, State> {
         ref={form}
         onSubmit={onSubmit}
       >
-        {!enhanced && (
-          <ErrorSummary
-            errors={errors}
-            labels={{ ...FIELD_LABELS, ...Object.fromEntries(quiz.questions.map((q) => [answerField(q.id), q.text])) }}
-          />
-        )}
+        {/* The plain form's error summary, from QuizPage.astro: never in the island's JavaScript. */}
+        {!enhanced && this.props.children}
         <input type="hidden" name={FIELD.quizId} value={quiz.id} />
         <input type="hidden" name={FIELD.quizVersion} value={quiz.version} />
-        {enhanced && (
-          <div class="quiz__progress">
-            <p class="quiz__step">
-              {step < count
-                ? `Domanda ${step + 1} di ${count}`
-                : step === previewStep
-                  ? 'Il tuo risultato'
-                  : 'Ultimo passo'}
-            </p>
-            <progress max={contactStep + 1} value={step + 1} aria-label="Avanzamento del test" />
-          </div>
-        )}
+        {enhanced && <QuizProgress flow={flow} step={step} />}
         {quiz.questions.map(
           (q, i) =>
             shows(i) && (
@@ -350,22 +376,15 @@ export default class QuizForm extends Component<Props, State> {
               />
             ),
         )}
-        {preview && (
-          <ResultView
-            band={preview.band}
-            percent={preview.percent}
-            weakest={weakestCategories(preview)}
-            headingRef={heading}
-          />
-        )}
-        {shows(contactStep) && (
+        {preview && resultView(preview.band, preview)}
+        {shows(contactStep(flow)) && (
           <ContactStep
             contact={progress.contact}
             marketingAccepted={progress.marketing}
             errors={errors}
             privacy={privacy}
             marketing={marketing}
-            headingRef={step === contactStep ? heading : undefined}
+            headingRef={step === contactStep(flow) ? heading : undefined}
             onInput={onContactInput}
             onMarketing={(accepted) => update({ marketing: accepted })}
           />
@@ -375,27 +394,14 @@ export default class QuizForm extends Component<Props, State> {
             {failure}
           </p>
         )}
-        <div class="quiz__nav">
-          {step > 0 && (
-            <button type="button" class="button button--ghost" onClick={() => goTo(step - 1)}>
-              Indietro
-            </button>
-          )}
-          <button type="submit" class="button" aria-disabled={sending ? 'true' : undefined}>
-            {step !== -1 && step < contactStep
-              ? 'Avanti'
-              : sending
-                ? 'Invio in corso…'
-                : failure
-                  ? 'Riprova'
-                  : 'Invia e scopri il risultato'}
-          </button>
-        </div>
-        {step > 0 && (
-          <button type="button" class="link-button" onClick={restart}>
-            Ricomincia
-          </button>
-        )}
+        <QuizNav
+          flow={flow}
+          step={step}
+          sending={sending}
+          failed={Boolean(failure)}
+          onBack={goTo}
+          onRestart={restart}
+        />
         {live}
       </form>
     );

@@ -48,6 +48,8 @@ export const ADMIN_ROUTES: { pattern: RegExp; permission: Permission | null }[] 
   { pattern: /^\/admin\/contatti\/$/, permission: 'leads' },
   { pattern: /^\/admin\/contatti\/esporta\.csv\/?$/, permission: 'leads' },
   { pattern: /^\/admin\/contatti\/[^/]+\/$/, permission: 'leads' },
+  { pattern: /^\/admin\/statistiche\/$/, permission: 'leads' },
+  { pattern: /^\/admin\/statistiche\/esporta\.csv\/?$/, permission: 'leads' },
   { pattern: /^\/admin\/commenti\/$/, permission: 'comments' },
   { pattern: /^\/admin\/pubblicazione\/$/, permission: 'publishing' },
   { pattern: /^\/admin\/privacy\/$/, permission: 'privacy' },

@@ -6,13 +6,13 @@
 export const LEAD_CONSENT_TEXTS = {
   /** The notice acknowledged to receive the result (art. 13 GDPR): no consent box is needed. */
   privacy: {
-    id: 'lead-privacy-v1',
-    text: 'Inviando il modulo ricevi il risultato e verrai ricontattato da Segnalazione Vincente. Trattiamo i tuoi dati solo per valutare la tua richiesta e risponderti, e li conserviamo per 24 mesi. Puoi chiederne in ogni momento accesso, rettifica o cancellazione.',
+    id: 'lead-privacy-v2',
+    text: 'Inviando il modulo vedrai subito il risultato e ti ricontatteremo. Segnalazione Vincente tratta i tuoi dati solo per valutare la tua richiesta e risponderti, e li conserva per 24 mesi. Puoi chiederne in ogni momento accesso, rettifica o cancellazione.',
   },
   /** The optional, unticked box for promotional email (art. 130 Codice privacy). */
   marketing: {
-    id: 'lead-marketing-v1',
-    text: 'Sì, voglio ricevere via email articoli, inviti e proposte di Segnalazione Vincente. Facoltativo: puoi disiscriverti in ogni momento.',
+    id: 'lead-marketing-v2',
+    text: 'Sì, voglio ricevere via email articoli, inviti e proposte di Segnalazione Vincente. (Facoltativo) Puoi disiscriverti in ogni momento.',
   },
 } as const;
 

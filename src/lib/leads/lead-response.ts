@@ -4,6 +4,10 @@ export interface LeadResponse {
   id: string;
   outcome: { id: string; title: string; summary: string; body: string };
   score: { percent: number };
+  /** Whether the result email to the prospect was queued: only then does the page say one is on its way. */
+  emailed?: boolean;
+  /** The lead's signed result page: the "richiamami" form posts there. */
+  resultPath?: string;
 }
 
 /** What the lead endpoint answers when fields are invalid (HTTP 422): an Italian message per field. */

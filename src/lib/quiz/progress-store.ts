@@ -14,6 +14,8 @@ export interface Progress {
   context: VisitContext;
   attempt: Attempt | null;
   done: LeadResponse | null;
+  /** The furthest step reached, counted once in the anonymous funnel (a beacon per new step). */
+  reached?: number;
 }
 
 /** One key per test version: a new version starts afresh instead of resuming stale answers. */

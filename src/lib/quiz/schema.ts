@@ -44,6 +44,28 @@ export const categorySchema = z.object({
   label: text,
   /** What to work on when this category is weak, shown in the result. */
   advice: text.optional(),
+  /** What is going well when this category is a strength (70 % or more), shown in the result. */
+  strength: text.optional(),
+  /** What to read when this category is weak: shown by an outcome whose next step is `letture`. */
+  reading: z.array(z.object({ title: text, href: z.string().trim().min(1) })).default([]),
+});
+
+/**
+ * The next step an outcome offers, in place of its plain `cta` button:
+ * `richiamami` (the prospect picks days, time and phone; the team is told), `prenota` (a
+ * booking page of your choice, `href`), `letture` (reading for each weak category).
+ * The team's phone and WhatsApp from `content/azienda/` are shown beside the first two.
+ */
+export const nextStepSchema = z.object({
+  kind: z.enum(['richiamami', 'prenota', 'letture']),
+  /** The step's heading: "Scegli quando chiamarti". */
+  title: text,
+  /** One or two sentences under the heading. */
+  text: text.optional(),
+  /** The booking page (`prenota` only). */
+  href: z.url({ error: 'href deve essere un indirizzo completo (https://…).' }).optional(),
+  /** The button's words (`prenota`). */
+  label: text.optional(),
 });
 
 /** One outcome, for scores from `min` to `max` percent of the maximum (both included). */
@@ -61,6 +83,8 @@ export const bandSchema = z.object({
   body: text,
   /** The next step offered to the prospect. */
   cta: z.object({ label: text, href: z.string().trim().min(1) }),
+  /** A richer next step (call-back request, booking page, reading); `cta` stays the email's and fallback link. */
+  nextStep: nextStepSchema.optional(),
 });
 
 /** The whole free test, as marketers write it in `content/quiz/*.yaml`. */
@@ -91,6 +115,7 @@ export type Question = Quiz['questions'][number];
 export type Option = Question['options'][number];
 export type Band = Quiz['bands'][number];
 export type Category = Quiz['categories'][number];
+export type NextStepContent = z.output<typeof nextStepSchema>;
 
 type Structural = Pick<Quiz, 'questions' | 'bands' | 'categories'>;
 
@@ -135,6 +160,13 @@ export function structuralIssues(quiz: Structural): { path: (string | number)[];
     categorySeen.add(c.id);
   });
 
+  quiz.bands.forEach((b, bi) => {
+    if (b.nextStep?.kind === 'prenota' && !b.nextStep.href)
+      issues.push({
+        path: ['bands', bi, 'nextStep', 'href'],
+        message: `L'esito "${b.id}" propone una prenotazione: serve l'indirizzo della pagina (href).`,
+      });
+  });
   issues.push(...bandIssues(quiz.bands));
   return issues;
 }

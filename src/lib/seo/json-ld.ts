@@ -1,4 +1,5 @@
 import { SITE } from '../../site.config.ts';
+import type { Company } from '../content/company-schema.ts';
 
 type JsonLd = Record<string, unknown>;
 
@@ -40,15 +41,47 @@ export function blogPostingLd(a: ArticleLdInput, site: URL): JsonLd {
   };
 }
 
-/** schema.org `Organization` and `WebSite` for the home page. */
-export function homeLd(site: URL): JsonLd[] {
+/**
+ * What schema.org says of the company, from `content/azienda/`: only the fields that are
+ * filled in (a missing one is left out, never a placeholder).
+ */
+export function companyLd(company: Company): JsonLd {
+  const { sede } = company;
+  const contact = company.email ?? company.telefono;
+  return {
+    legalName: company.ragioneSociale,
+    vatID: company.partitaIva && `IT${company.partitaIva}`,
+    email: company.email,
+    telephone: company.telefono,
+    address: sede && {
+      '@type': 'PostalAddress',
+      streetAddress: sede.indirizzo,
+      postalCode: sede.cap,
+      addressLocality: sede.citta,
+      addressRegion: sede.provincia,
+      addressCountry: 'IT',
+    },
+    contactPoint: contact && {
+      '@type': 'ContactPoint',
+      contactType: 'customer service',
+      email: company.email,
+      telephone: company.telefono,
+      availableLanguage: 'it',
+    },
+    sameAs: company.social.length ? company.social.map((s) => s.url) : undefined,
+  };
+}
+
+/** schema.org `Organization` and `WebSite` for the home page; the company's details when given. */
+export function homeLd(site: URL, company?: Company): JsonLd[] {
   return [
     {
       '@context': 'https://schema.org',
       '@type': 'Organization',
-      name: SITE.name,
+      name: company?.nome ?? SITE.name,
       url: site.href,
       description: SITE.description,
+      ...(company && companyLd(company)),
     },
     {
       '@context': 'https://schema.org',

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { handleLead } from '../../server/leads/handle-lead.ts';
 import { getRuntime } from '../../server/runtime.ts';
-import { getQuiz, getPrivacyNotice } from '../../server/content.ts';
+import { getCompany, getQuiz, getPrivacyNotice } from '../../server/content.ts';
 import { formEndpoint, methodNotAllowed } from '../../server/http/form-endpoint.ts';
 
 export const prerender = false;
@@ -12,7 +12,11 @@ export const POST: APIRoute = async (context) =>
     async (request) =>
       handleLead(
         request,
-        { quiz: await getQuiz(), privacyNoticeVersion: (await getPrivacyNotice()).version },
+        {
+          quiz: await getQuiz(),
+          privacyNoticeVersion: (await getPrivacyNotice()).version,
+          company: await getCompany(),
+        },
         await getRuntime(),
       ),
     (retry) => {

@@ -10,12 +10,15 @@ import { leadRecord, leadResponse, type LeadRecord } from '../../lib/leads/lead-
 import { leadVerdict } from '../../lib/leads/verdict.ts';
 import { tokenReason } from '../../lib/abuse/start-token.ts';
 import { leadEmail, leadWebhookBody } from '../../lib/notify/lead-notification.ts';
+import { resultEmail, resultEmailDecision } from '../../lib/notify/result-email.ts';
+import type { Company } from '../../lib/content/company-schema.ts';
 import type { OutboxMessage } from '../storage/lead-store.ts';
 import type { Runtime } from '../runtime.ts';
 import { readSubmission, type SubmissionRequest } from '../http/submission.ts';
 import { json } from '../http/responses.ts';
 import { readStartToken } from '../http/start-token.ts';
 import { resultPath } from './result-link.ts';
+import { countSubmission } from '../funnel/handle-beacon.ts';
 
 /** The plain form came back invalid: the page re-renders it with the input and the errors. */
 export interface FormRetry {
@@ -28,6 +31,8 @@ export interface FormRetry {
 export interface LeadContent {
   quiz: Quiz;
   privacyNoticeVersion: string;
+  /** Who signs the result email. */
+  company: Company;
 }
 
 /** A plain form sent again with the same content within this time is the same submission (a double click). */
@@ -40,7 +45,7 @@ const RESUBMIT_WINDOW_MS = 10 * 60_000;
  */
 export async function handleLead(
   req: SubmissionRequest,
-  { quiz, privacyNoticeVersion }: LeadContent,
+  { quiz, privacyNoticeVersion, company }: LeadContent,
   rt: Runtime,
 ): Promise<Response | FormRetry> {
   const submission = await readSubmission(req, rt.leadLimiter);
@@ -101,12 +106,28 @@ export async function handleLead(
     tokenDigest: digest,
   });
 
-  const outbox = verdict.kind === 'spam' ? [] : notifications(record, quiz, rt);
+  const decision = resultEmailDecision({
+    emailConfigured: Boolean(rt.config.email),
+    verdict: verdict.kind,
+    sentToAddressToday:
+      rt.config.email && verdict.kind === 'accept'
+        ? await rt.leads.resultEmailsTo(record.contact.email, new Date(now.getTime() - 86_400_000))
+        : 0,
+    maxPerDay: rt.config.resultEmail.maxPerDay,
+  });
+  const outbox =
+    verdict.kind === 'spam'
+      ? []
+      : [
+          ...notifications(record, quiz, rt),
+          ...(decision === 'send' ? [prospectEmail(record, quiz, company, rt, now)] : []),
+        ];
   // The plain form has no key of its own: the same content again within minutes is a double click.
   const stored = payload.idempotencyKey
     ? await rt.leads.insert(record, outbox)
     : await rt.leads.insertUnlessRecent(record, outbox, new Date(now.getTime() - RESUBMIT_WINDOW_MS));
   if (stored.created && outbox.some((m) => m.status === 'pending')) void rt.worker.kick();
+  if (stored.created && verdict.kind !== 'spam') await countSubmission(record, rt, now);
   if (!stored.created && stored.lead.payloadHash !== record.payloadHash) {
     return fail(409, 'Questa chiave di invio è già stata usata per dati diversi: ricarica la pagina e riprova.');
   }
@@ -115,9 +136,16 @@ export async function handleLead(
   if (isForm)
     return new Response(null, {
       status: 303,
-      headers: { Location: resultPath(rt.signingKey, lead.id), 'Cache-Control': 'no-store' },
+      headers: { Location: resultPath(rt.signingKey, lead.id, linkExpiry(rt, now)), 'Cache-Control': 'no-store' },
     });
-  return json(201, leadResponse(lead, quiz), stored.created ? {} : { 'Idempotent-Replayed': 'true' });
+  // A replay says what the first answer said: whether that lead's result email was queued.
+  const emailed = stored.created ? decision === 'send' : await rt.leads.hasResultEmail(lead.id);
+  const resultLink = resultPath(rt.signingKey, lead.id, linkExpiry(rt, now));
+  return json(
+    201,
+    { ...leadResponse(lead, quiz), emailed, resultPath: resultLink },
+    stored.created ? {} : { 'Idempotent-Replayed': 'true' },
+  );
 }
 
 /** Whether a value has the shape of answers (question id → option id or ids), before full validation. */
@@ -136,6 +164,23 @@ function isAnswerMap(value: unknown): value is Record<string, string | string[]>
 function contentHash(payload: LeadPayload): string {
   const { idempotencyKey: _key, startToken: _token, website: _honeypot, ...content } = payload;
   return createHash('sha256').update(fingerprint(content)).digest('hex').slice(0, 32);
+}
+
+const linkExpiry = (rt: Runtime, now: Date) => new Date(now.getTime() + rt.config.resultEmail.linkDays * 86_400_000);
+
+/** The prospect's own email with their result, queued with the lead like the team's notifications. */
+function prospectEmail(lead: LeadRecord, quiz: Quiz, company: Company, rt: Runtime, now: Date): OutboxMessage {
+  const expires = linkExpiry(rt, now);
+  const payload = resultEmail({
+    lead,
+    quiz,
+    company,
+    resultUrl: new URL(resultPath(rt.signingKey, lead.id, expires), rt.config.siteUrl).href,
+    linkExpires: expires,
+    siteUrl: rt.config.siteUrl,
+    replyTo: rt.config.resultEmail.replyTo ?? company.email,
+  });
+  return { channel: 'email', status: 'pending', payload, purpose: 'result' };
 }
 
 function notifications(lead: LeadRecord, quiz: Quiz, rt: Runtime): OutboxMessage[] {

@@ -22,11 +22,13 @@ export function emailSender(config: NonNullable<ServerConfig['email']>, timeoutS
       socketTimeout: ms,
       dnsTimeout: Math.min(ms, 10_000),
     } as Parameters<typeof createTransport>[0]);
-    // A message may name its own recipients: held comments go to the moderators.
-    const message = payload as EmailMessage & { to?: string[] };
+    // A message may name its own recipients (held comments go to the moderators, a result to the prospect)
+    // and where replies go.
+    const message = payload as EmailMessage & { to?: string[]; replyTo?: string };
     await transport.sendMail({
       from: config.from,
       to: message.to ?? config.to,
+      replyTo: message.replyTo,
       subject: message.subject,
       text: message.text,
       html: message.html,

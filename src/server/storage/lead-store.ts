@@ -3,6 +3,7 @@ import type { LeadQuery } from '../../lib/leads/lead-query.ts';
 import type { LeadStatus } from '../../lib/leads/pipeline.ts';
 import { addDays, romeMidnight } from '../../lib/format/date.ts';
 import { searchText, searchWords } from '../../lib/leads/lead-search.ts';
+import type { CallbackRequest } from '../../lib/leads/callback.ts';
 import { num, optional, type Db, type Params, type Row } from './db.ts';
 
 /** A notification to queue with a lead: `skipped` records a channel that is not configured. */
@@ -10,6 +11,8 @@ export interface OutboxMessage {
   channel: 'email' | 'webhook';
   status: 'pending' | 'skipped';
   payload: unknown;
+  /** The team's notification (default) or the prospect's result email. */
+  purpose?: 'team' | 'result';
 }
 
 export type InsertResult = { created: boolean; lead: LeadRecord };
@@ -21,6 +24,8 @@ export type StoredLead = LeadRecord & {
   owner?: string;
   /** The day to call back (YYYY-MM-DD, Rome). */
   followUp?: string;
+  /** The prospect's own "richiamami": when and where they want the call. */
+  callback?: CallbackRequest & { at: string };
 };
 
 /** A line of the leads list: what the team needs to see at a glance, no answers or consents. */
@@ -105,6 +110,59 @@ export class LeadStore {
         )
       )?.n,
     );
+  }
+
+  /** Result emails queued (or sent) to an address since `since`: the daily cap counts them. */
+  async resultEmailsTo(email: string, since: Date): Promise<number> {
+    const row = await this.db.get(
+      `SELECT COUNT(*) AS n FROM outbox JOIN leads ON leads.id = outbox.lead_id
+       WHERE leads.email = :email AND outbox.purpose = 'result' AND outbox.status <> 'skipped'
+         AND outbox.created_at >= :since`,
+      { email, since: since.toISOString() },
+    );
+    return num(row?.n);
+  }
+
+  /**
+   * Records a prospect's "richiamami" on their lead (the phone they gave becomes the lead's)
+   * and queues the team's notification, in one transaction. False when the lead is gone.
+   */
+  requestCallback(id: string, request: CallbackRequest, at: Date, outbox: OutboxMessage[]): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const row = await tx.get('SELECT * FROM leads WHERE id = :id', { id });
+      if (!row) return false;
+      const lead = await toRecord(tx, row);
+      const contact = { ...lead.contact, telefono: request.phone };
+      await tx.run('UPDATE leads SET callback = :callback, telefono = :phone, search_text = :search WHERE id = :id', {
+        id,
+        callback: json({ ...request, at: at.toISOString() }),
+        phone: request.phone,
+        search: searchText(contact),
+      });
+      await insertRows(
+        tx,
+        'outbox',
+        outbox.map((m) => ({
+          lead_id: id,
+          channel: m.channel,
+          status: m.status,
+          payload: json(m.payload),
+          purpose: m.purpose ?? 'team',
+          next_attempt_at: at.toISOString(),
+          created_at: at.toISOString(),
+        })),
+      );
+      return true;
+    });
+  }
+
+  /** Whether a lead's result email was queued: only then does its result page say one is on its way. */
+  async hasResultEmail(id: string): Promise<boolean> {
+    const row = await this.db.get(
+      `SELECT 1 AS yes FROM outbox WHERE lead_id = :id AND purpose = 'result' AND status <> 'skipped' LIMIT 1`,
+      { id },
+    );
+    return Boolean(row);
   }
 
   async get(id: string): Promise<LeadRecord | null> {
@@ -371,8 +429,13 @@ async function addEvent(
 }
 
 /** The pipeline columns of a row. */
-function progress(row: Row): { status: string; owner?: string; followUp?: string } {
-  return { status: String(row.status), owner: optional(row.owner), followUp: optional(row.follow_up) };
+function progress(row: Row): Pick<StoredLead, 'status' | 'owner' | 'followUp' | 'callback'> {
+  return {
+    status: String(row.status),
+    owner: optional(row.owner),
+    followUp: optional(row.follow_up),
+    ...(row.callback ? { callback: JSON.parse(String(row.callback)) as StoredLead['callback'] } : {}),
+  };
 }
 
 /** Inserts a lead with its consents and notifications; false (nothing written) when its key is taken. */
@@ -445,6 +508,7 @@ async function insertLead(tx: Db, lead: LeadRecord, outbox: OutboxMessage[]): Pr
       channel: m.channel,
       status: m.status,
       payload: json(m.payload),
+      purpose: m.purpose ?? 'team',
       next_attempt_at: lead.createdAt,
       created_at: lead.createdAt,
     })),

@@ -377,4 +377,48 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX audit_log_at ON audit_log (at);
     `,
   },
+  {
+    version: 6,
+    name: "the prospect's result email and call-back request",
+    // outbox.purpose: 'team' (the notifications so far) or 'result' (the prospect's own email): the result page
+    // says an email is on its way only when one is queued, and the daily cap per address counts them.
+    // leads.callback: the prospect's "richiamami" (days, time of day, phone, when), JSON.
+    sqlite: `
+      ALTER TABLE outbox ADD COLUMN purpose TEXT NOT NULL DEFAULT 'team';
+      ALTER TABLE leads ADD COLUMN callback TEXT;
+    `,
+    postgres: `
+      ALTER TABLE outbox ADD COLUMN purpose TEXT NOT NULL DEFAULT 'team';
+      ALTER TABLE leads ADD COLUMN callback TEXT;
+    `,
+  },
+  {
+    version: 7,
+    name: "the test's anonymous funnel: counters, never people",
+    // One row per day, test version, event, source article and campaign; nothing about a person.
+    sqlite: `
+      CREATE TABLE funnel_counts (
+        day TEXT NOT NULL,
+        quiz_id TEXT NOT NULL,
+        quiz_version TEXT NOT NULL,
+        event TEXT NOT NULL,
+        source TEXT NOT NULL,
+        campaign TEXT NOT NULL,
+        hits INTEGER NOT NULL,
+        PRIMARY KEY (day, quiz_id, quiz_version, event, source, campaign)
+      ) STRICT;
+    `,
+    postgres: `
+      CREATE TABLE funnel_counts (
+        day TEXT NOT NULL,
+        quiz_id TEXT NOT NULL,
+        quiz_version TEXT NOT NULL,
+        event TEXT NOT NULL,
+        source TEXT NOT NULL,
+        campaign TEXT NOT NULL,
+        hits INTEGER NOT NULL,
+        PRIMARY KEY (day, quiz_id, quiz_version, event, source, campaign)
+      );
+    `,
+  },
 ];

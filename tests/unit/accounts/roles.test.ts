@@ -48,6 +48,8 @@ describe('roles', () => {
     '/admin/contatti/',
     '/admin/contatti/esporta.csv',
     '/admin/contatti/lead-1/',
+    '/admin/statistiche/',
+    '/admin/statistiche/esporta.csv',
     '/admin/commenti/',
     '/admin/pubblicazione/',
     '/admin/privacy/',
@@ -79,6 +81,7 @@ describe('roles', () => {
     ['/admin/registro/altro/', undefined],
     ['/admin/registro/esporta.csv/x', undefined],
     ['/admin/contatti/esporta.csv/x', undefined],
+    ['/admin/statistiche/altro/', undefined],
     ['/admin/contatti/esporta.csv/', 'leads'],
     ['/admin/contatti/esporta.csvx/', 'leads'], // a lead id, as far as the table knows
   ])('%s needs %s', (p, permission) => {
@@ -91,6 +94,8 @@ describe('roles', () => {
     ['/admin/contatti/', [true, true, false]],
     ['/admin/contatti/lead-1/', [true, true, false]],
     ['/admin/contatti/esporta.csv', [true, true, false]],
+    ['/admin/statistiche/', [true, true, false]],
+    ['/admin/statistiche/esporta.csv', [true, true, false]],
     ['/admin/commenti/', [true, false, true]],
     ['/admin/pubblicazione/', [true, false, true]],
     ['/admin/privacy/', [true, false, false]],

@@ -10,6 +10,8 @@ const PUBLISHED: Record<string, string> = {
   'lead-privacy-v1': '2ed6f34714cb95e0',
   'lead-marketing-v1': '8c33c7e96ff755d9',
   'comment-privacy-v1': '2abb199dc592591a',
+  'lead-privacy-v2': '081ed1efba870d64',
+  'lead-marketing-v2': 'e911c799dd3dc6ad',
 };
 
 const texts = [LEAD_CONSENT_TEXTS.privacy, LEAD_CONSENT_TEXTS.marketing, COMMENT_CONSENT_TEXT];

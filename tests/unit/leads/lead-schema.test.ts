@@ -6,7 +6,7 @@ const good = {
   quizVersion: '2026-11-29',
   answers: { settore: 'tecnologia', clienti: ['aziende', 'privati'] },
   contact: { nome: 'Mario', cognome: 'Rossi', email: 'mario@azienda.it', azienda: 'Rossi Srl' },
-  consent: { privacyNoticeVersion: '2026-11-29', privacyTextId: 'lead-privacy-v1' },
+  consent: { privacyNoticeVersion: '2026-11-29', privacyTextId: 'lead-privacy-v2' },
 };
 
 type Outcome = { value: unknown } | { error: string };
@@ -137,7 +137,7 @@ describe('the lead payload schema, field by field', () => {
     [['consent', 'marketing'], undefined, { value: false }],
     [['consent', 'marketing'], true, { value: true }],
     [['consent', 'marketing'], 'sì', REJECTED],
-    [['consent', 'marketingTextId'], ' lead-marketing-v1 ', { value: 'lead-marketing-v1' }],
+    [['consent', 'marketingTextId'], ' lead-marketing-v2 ', { value: 'lead-marketing-v2' }],
     [['consent'], undefined, REJECTED],
     [['context'], undefined, { value: { utm: {} } }],
     [['context', 'utm'], undefined, { value: {} }],

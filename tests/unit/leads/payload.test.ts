@@ -9,8 +9,8 @@ const parts = {
   quiz: { id: 'test-gratuito', version: '2026-11-29' },
   answers: { settore: ['tecnologia'], clienti: ['aziende', 'privati'] },
   contact: { nome: 'Mario', cognome: 'Rossi', email: 'mario@azienda.it', telefono: '', azienda: 'Rossi Srl', piva: '' },
-  privacy: { version: '2026-11-29', textId: 'lead-privacy-v1' },
-  marketing: { accepted: false, textId: 'lead-marketing-v1' },
+  privacy: { version: '2026-11-29', textId: 'lead-privacy-v2' },
+  marketing: { accepted: false, textId: 'lead-marketing-v2' },
   context: {
     utm: { utm_source: 'newsletter' },
     sourceArticle: 'definizione-di-networking',
@@ -31,9 +31,9 @@ describe('the lead payload', () => {
     });
     expect(parsed.consent).toEqual({
       privacyNoticeVersion: '2026-11-29',
-      privacyTextId: 'lead-privacy-v1',
+      privacyTextId: 'lead-privacy-v2',
       marketing: false,
-      marketingTextId: 'lead-marketing-v1',
+      marketingTextId: 'lead-marketing-v2',
     });
     expect(parsed.context.utm).toEqual({ utm_source: 'newsletter' });
     expect(parsed.website).toBeUndefined();
@@ -53,8 +53,8 @@ describe('the lead payload', () => {
       ['azienda', 'Rossi Srl'],
       ['piva', ''],
       ['privacy_version', '2026-11-29'],
-      ['privacy_text', 'lead-privacy-v1'],
-      ['marketing_text', 'lead-marketing-v1'],
+      ['privacy_text', 'lead-privacy-v2'],
+      ['marketing_text', 'lead-marketing-v2'],
       ['utm_source', 'newsletter'],
       ['da', 'definizione-di-networking'],
       ['landing', '/blog/definizione-di-networking/'],

@@ -11,8 +11,8 @@ const quiz = quizSchema.parse(smallQuiz());
 const props = {
   quiz,
   endpoint: '/api/leads',
-  privacy: { version: '2026-11-29', textId: 'lead-privacy-v1', text: 'Informativa breve.' },
-  marketing: { textId: 'lead-marketing-v1', text: 'Voglio ricevere email.' },
+  privacy: { version: '2026-11-29', textId: 'lead-privacy-v2', text: 'Informativa breve.' },
+  marketing: { textId: 'lead-marketing-v2', text: 'Voglio ricevere email.' },
 };
 const stored = { id: 'L1', outcome: { id: 'alto', title: 'Alto', summary: 's', body: 'b' }, score: { percent: 90 } };
 
@@ -36,7 +36,10 @@ beforeEach(() => {
     return reply;
   });
   vi.stubGlobal('fetch', fetchMock);
+  beacons = vi.fn(() => true);
+  Object.defineProperty(navigator, 'sendBeacon', { value: beacons, configurable: true });
 });
+let beacons: ReturnType<typeof vi.fn>;
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
@@ -219,6 +222,48 @@ describe('the island', () => {
     release(json(201, stored));
     await screen.findByRole('heading', { name: 'Alto' });
     expect(posts()).toHaveLength(1);
+  });
+
+  it('opens the result page the server signed, and shows a link back to it on return', async () => {
+    const go = vi.fn();
+    render(<QuizForm {...props} go={go} />);
+    await onStep('Domanda 1 di 3');
+    await answerAll();
+    fillContact(goodContact);
+    const path = '/test-gratuito/risultato/?id=L1&scade=1&firma=x';
+    replies.push(json(201, { ...stored, emailed: true, resultPath: path }));
+    fireEvent.click(screen.getByRole('button', { name: 'Invia e scopri il risultato' }));
+    await screen.findByRole('link', { name: 'Rivedi il tuo risultato: Alto' });
+    expect(go).toHaveBeenCalledWith(path);
+    expect(screen.getByRole('link', { name: 'Rivedi il tuo risultato: Alto' }).getAttribute('href')).toBe(path);
+    fireEvent.click(screen.getByRole('button', { name: 'Rifai il test' }));
+    await onStep('Domanda 1 di 3');
+  });
+
+  it('without a result page (a hosted endpoint), shows the result in place, with levels and no score', async () => {
+    await mount();
+    await answerAll();
+    fillContact(goodContact);
+    replies.push(json(201, { ...stored, emailed: true }));
+    fireEvent.click(screen.getByRole('button', { name: 'Invia e scopri il risultato' }));
+    await screen.findByRole('heading', { name: 'Alto' });
+    expect(screen.getByText(/Ti abbiamo inviato il risultato all’indirizzo mario@azienda\.it\./)).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/su 100/);
+  });
+
+  it('counts each step once, when first reached, in an anonymous beacon', async () => {
+    await mount();
+    choose('Sì');
+    next();
+    await onStep('Domanda 2 di 3');
+    back();
+    await onStep('Domanda 1 di 3');
+    next();
+    await onStep('Domanda 2 di 3');
+    expect(beacons.mock.calls).toEqual([
+      ['/api/leads/funnel', 'prova|1|0||'],
+      ['/api/leads/funnel', 'prova|1|1||'],
+    ]);
   });
 
   it("shows the server's field errors", async () => {

@@ -141,3 +141,44 @@ describe('the test definition schema, issue by issue', () => {
     expect(messages((q) => (q.id = 'a'.repeat(64)))).toEqual([]);
   });
 });
+
+describe('the next step of an outcome', () => {
+  it('accepts a call-back request, a booking page and reading, and reading per category defaults to none', () => {
+    expect(
+      messages((q) => {
+        q.bands[0].nextStep = { kind: 'richiamami', title: 'Scegli quando chiamarti' };
+        q.bands[1].nextStep = {
+          kind: 'prenota',
+          title: 'Prenota',
+          href: 'https://cal.example.it/sv',
+          label: 'Prenota',
+        };
+      }),
+    ).toEqual([]);
+    const quiz = quizSchema.parse(smallQuiz());
+    expect(quiz.categories[0].reading).toEqual([]);
+  });
+
+  it('refuses a booking step without its page, naming the outcome', () => {
+    expect(
+      messages((q) => {
+        q.bands[0].nextStep = { kind: 'prenota', title: 'Prenota' };
+      }),
+    ).toEqual([
+      `bands.0.nextStep.href: L'esito "${smallQuiz().bands[0].id}" propone una prenotazione: serve l'indirizzo della pagina (href).`,
+    ]);
+  });
+
+  it('refuses a booking page that is not a full address, and an unknown kind', () => {
+    expect(
+      messages((q) => {
+        q.bands[0].nextStep = { kind: 'prenota', title: 'Prenota', href: '/prenota' };
+      }),
+    ).toEqual(['bands.0.nextStep.href: href deve essere un indirizzo completo (https://…).']);
+    expect(
+      messages((q) => {
+        q.bands[0].nextStep = { kind: 'telegramma' as never, title: 'x' };
+      }),
+    ).toHaveLength(1);
+  });
+});

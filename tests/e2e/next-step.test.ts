@@ -1,0 +1,171 @@
+import { describe, it, expect, afterAll } from 'vitest';
+import { DatabaseSync } from 'node:sqlite';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { siteUnderTest } from '../support/site-under-test.ts';
+import { startSmtp } from '../support/smtp.ts';
+import { readDb, eventually } from '../support/leads.ts';
+import { expectNoAxeViolations } from '../support/browser.ts';
+import { loadRealQuiz } from '../support/quiz-fixtures.ts';
+import { fillContact } from '../support/journeys.ts';
+import { answersFor } from '../../scripts/lib/sample-answers.ts';
+
+/*
+ * The next step of each outcome (issue 16): "richiamami" stores the request on the lead and
+ * tells the team, with and without JavaScript; the result shows levels, never "N su 100";
+ * the team's numbers are one tap away; reading for those not yet in target.
+ */
+const quiz = loadRealQuiz();
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
+const site = siteUnderTest(async () => {
+  smtp = await startSmtp();
+  return {
+    LEADS_MIN_FILL_SECONDS: '0',
+    LEADS_RATE_LIMIT: '100',
+    SMTP_URL: smtp.url,
+    NOTIFY_EMAIL_TO: 'vendite@segnalazionevincente.com',
+    OUTBOX_POLL_SECONDS: '0.2',
+  };
+});
+afterAll(() => smtp?.close());
+
+const band = (id: string) => quiz.bands.find((b) => b.id === id)!;
+const optionLabel = (questionId: string, optionId: string) => {
+  const q = quiz.questions.find((x) => x.id === questionId)!;
+  return q.options.find((o) => o.id === optionId)!.label;
+};
+
+/**
+ * A page with the island, or without it: axe itself needs JavaScript, so "without" keeps it on and never lets
+ * the site's scripts load (as tests/e2e/quiz.test.ts does).
+ */
+async function newPage(js: boolean, width = 360) {
+  const context = await site.browser.newContext({ viewport: { width, height: 740 } });
+  const page = await context.newPage();
+  if (!js) await page.route('**/_astro/*.js', (route) => route.abort());
+  return { context, page };
+}
+
+/** Takes the test towards an outcome, with the island (`js`) or as the plain form. */
+async function takeTest(page: Page, outcome: string, email: string, js: boolean) {
+  const answers = answersFor(quiz, outcome);
+  await page.goto(`${site.server.url}/test-gratuito/`);
+  for (const q of quiz.questions) {
+    if (js) await page.getByRole('heading', { name: q.text }).waitFor();
+    await page.getByLabel(optionLabel(q.id, answers[q.id][0]), { exact: true }).check();
+    if (js) await page.getByRole('button', { name: 'Avanti' }).click();
+  }
+  await fillContact(page, email);
+  await page.getByRole('button', { name: 'Invia e scopri il risultato' }).click();
+  await page.locator('.result__title').waitFor();
+}
+
+async function askCallback(page: Page) {
+  await page.getByLabel('Martedì').check();
+  await page.getByLabel('Giovedì').check();
+  await page.getByLabel('Pomeriggio (14–18)').check();
+  await page.getByLabel('Il tuo telefono').fill('333 765 4321');
+  await page.getByRole('button', { name: 'Richiamami' }).click();
+  await page
+    .getByText('Grazie: ti chiameremo martedì o giovedì, di pomeriggio (14–18), al +39 333 765 4321.')
+    .waitFor();
+}
+
+const leadOf = (email: string) => readDb(site.dataDir).leads.find((l) => l.email === email)!;
+
+describe.each([
+  ['with JavaScript', true],
+  ['without JavaScript', false],
+])('the next step %s', (_, js) => {
+  it('"In target": the call-back request leads, and updates the lead and tells the team', async () => {
+    const { context, page } = await newPage(js);
+    const email = `richiamami.${js ? 'js' : 'nojs'}@azienda.it`;
+    await takeTest(page, 'in-target', email, js);
+    expect(await page.locator('.result__title').textContent()).toBe(band('in-target').title);
+    const form = page.locator('form.callback');
+    // The strongest action sits above the fold of a phone.
+    const box = await page.getByRole('heading', { name: band('in-target').nextStep!.title }).boundingBox();
+    if (!js) expect(box!.y).toBeLessThan(740);
+    expect(await form.count()).toBe(1);
+    expect(await page.locator('body').textContent()).not.toMatch(/\d+\s*su\s*100/);
+    await expectNoAxeViolations(page);
+
+    if (js) {
+      // The island counted each step once, anonymously: the test opened, every question, the contacts.
+      const db = new DatabaseSync(path.join(site.dataDir, 'site.db'), { readOnly: true });
+      const steps = db
+        .prepare("SELECT event, SUM(hits) AS n FROM funnel_counts WHERE event LIKE 'step:%' GROUP BY event")
+        .all();
+      db.close();
+      expect(steps.length).toBe(quiz.questions.length + 1);
+    }
+    await askCallback(page);
+    await expectNoAxeViolations(page);
+    const row = leadOf(email);
+    expect(JSON.parse(String(row.callback))).toMatchObject({
+      days: ['mar', 'gio'],
+      slot: 'pomeriggio',
+      phone: '+393337654321',
+    });
+    expect(row.telefono).toBe('+393337654321');
+    await eventually(
+      () =>
+        smtp.mails.some((m) => m.subject === `Richiamami: Mario Rossi, Rossi Srl` && m.text.includes(String(row.id))),
+      10_000,
+      'the team told of the call-back',
+    );
+    // A reload does not send it again: the page was reached by a redirect (303) after the POST.
+    await page.reload();
+    await page.getByText('Grazie: ti chiameremo').waitFor();
+    expect(
+      smtp.mails.filter((m) => m.text.includes(String(row.id)) && m.subject.startsWith('Richiamami')),
+    ).toHaveLength(1);
+    await context.close();
+  });
+});
+
+describe('the next step for other outcomes', () => {
+  it('shows what is missing in the call-back form, without JavaScript, keeping what was typed', async () => {
+    const { context, page } = await newPage(false);
+    await takeTest(page, 'potenzialmente-in-target', 'errori@azienda.it', false);
+    await page.getByLabel('Lunedì').check();
+    await page.getByLabel('Il tuo telefono').fill('12');
+    // Skip the browser's own checks so the server's answer shows.
+    await page.locator('form.callback').evaluate((f: HTMLFormElement) => f.setAttribute('novalidate', ''));
+    await page.getByRole('button', { name: 'Richiamami' }).click();
+    await page.getByText('Scegli una fascia oraria.').waitFor();
+    await page.getByText('Scrivi un numero di telefono italiano').waitFor();
+    expect(await page.getByLabel('Lunedì').isChecked()).toBe(true);
+    expect(await page.getByLabel('Il tuo telefono').inputValue()).toBe('12');
+    await expectNoAxeViolations(page);
+    expect(leadOf('errori@azienda.it').callback).toBeNull();
+    await context.close();
+  });
+
+  it('"Non ancora in target": reading for each weak category, and the team’s numbers one tap away elsewhere', async () => {
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await takeTest(page, 'non-ancora-in-target', 'letture@azienda.it', true);
+    await page.getByRole('heading', { name: band('non-ancora-in-target').nextStep!.title }).waitFor();
+    const reading = page.locator('.next__reading li');
+    expect(await reading.count()).toBeGreaterThan(0);
+    expect(await reading.first().textContent()).toMatch(/\(per .+\)/);
+    expect(await page.locator('form.callback').count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Su cosa lavorare' }).count()).toBe(1);
+    expect(await page.getByText('Da costruire').count()).toBeGreaterThan(0);
+    expect(await page.locator('body').textContent()).not.toMatch(/\d+\s*su\s*100/);
+    await expectNoAxeViolations(page);
+    await page.close();
+  });
+
+  it('offers click-to-call and WhatsApp to the team’s numbers from content', async () => {
+    const page = await site.browser.newPage({ viewport: { width: 360, height: 740 } });
+    await takeTest(page, 'in-target', 'chiama@azienda.it', true);
+    expect(await page.getByRole('link', { name: 'Chiama +39 02 1234 5678' }).getAttribute('href')).toBe(
+      'tel:+390212345678',
+    );
+    expect(await page.getByRole('link', { name: 'Scrivici su WhatsApp' }).getAttribute('href')).toMatch(
+      /^https:\/\/wa\.me\/393331234567\?text=/,
+    );
+    await page.close();
+  });
+});
