@@ -1,6 +1,7 @@
 import { getCollection, getEntry } from 'astro:content';
 import type { Quiz } from '../lib/quiz/schema.ts';
 import type { PageData } from '../lib/content/page-schema.ts';
+import { isArticleId } from '../lib/ids.ts';
 
 /*
  * The one door to content entries: every page and endpoint reads the test, the privacy
@@ -42,7 +43,7 @@ export interface ArticleInfo {
 
 /** A published article by id, or null (an unknown id is the visitor's mistake, not missing content). */
 export async function getArticleInfo(id: unknown): Promise<ArticleInfo | null> {
-  if (typeof id !== 'string' || !/^[a-z0-9][a-z0-9-]{0,127}$/.test(id)) return null;
+  if (!isArticleId(id)) return null;
   const article = await getEntry('articles', id);
   return article
     ? { id: article.id, title: article.data.title, comments: article.data.comments, pubDate: article.data.pubDate }
