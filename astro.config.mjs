@@ -9,6 +9,7 @@ import { siteSitemap } from './src/integrations/sitemap.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { shareCards } from './src/integrations/share-cards.ts';
 import { contentErrors } from './src/integrations/content-errors.ts';
+import { editorAssets } from './src/integrations/editor-assets.ts';
 import { readBuildSettings } from './src/server/settings.ts';
 import { ADAPTER_BODY_LIMIT } from './src/server/http/body-limits.ts';
 
@@ -36,6 +37,7 @@ export default defineConfig({
     prerenderOnlyMdx(),
     searchIndex(),
     shareCards(),
+    editorAssets(),
   ],
   security: {
     // Astro compares Origin with the URL it builds, which says http:// behind a TLS proxy, so every

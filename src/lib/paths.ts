@@ -41,3 +41,8 @@ export function articleIdFromPath(pathname: string): string | null {
   if (!match || /^\d+$/.test(match[1]) || match[1] === 'tag') return null;
   return decodeURIComponent(match[1]);
 }
+
+/** The web editor of the redazione (Decap CMS), its backend and its script. */
+export const EDITOR_PATH = '/admin/redazione/';
+export const EDITOR_API_PATH = '/admin/redazione/api';
+export const EDITOR_SCRIPT_PATH = '/admin/redazione/editor.js';
