@@ -78,7 +78,13 @@ export const ARTICLE_FIELDS: CmsField[] = [
     ...optional,
     fields: [
       { name: 'tag', label: 'Tag', widget: 'select', options: ['meta', 'link', 'title'] },
-      { name: 'attrs', label: 'Attributi', widget: 'object', fields: [] },
+      {
+        name: 'attrs',
+        label: 'Attributi',
+        widget: 'object',
+        // A free record in the schema; the form offers the attributes the guide's examples use.
+        fields: ['name', 'property', 'content', 'rel', 'href'].map((a) => text(a, a, optional)),
+      },
       text('content', 'Testo (solo per title)', optional),
     ],
   },

@@ -2,12 +2,13 @@ import { htmlPage } from '../http/responses.ts';
 
 /**
  * The editor's own Content-Security-Policy, for this page only: Decap styles itself with CSS-in-JS (inline
- * `<style>` elements, so no hashes are possible) and previews uploaded images as blob: URLs. Scripts, data and
- * images still come from this site alone: no request to another host.
+ * `<style>` elements, so no hashes are possible), checks its configuration with AJV, which compiles validators
+ * with `new Function` ('unsafe-eval'), and previews uploaded images as blob: URLs. Scripts, data and images
+ * still come from this site alone: no request to another host. The rest of the site keeps its hashed policy.
  */
 export const EDITOR_CSP = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
