@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cp, mkdtemp } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { teamClient, type TeamClient } from './team-client.ts';
@@ -9,11 +9,19 @@ import { ROOT } from './paths.ts';
 /** The password every member made here ends up with. */
 export const MEMBER_PASSWORD = 'una frase lunga e tutta nuova';
 
-/** A git clone for the web editor (`CMS_REPO_DIR`): today's `content/` in one first commit. */
-export async function editorRepo(): Promise<{ repo: string; git: (...args: string[]) => string }> {
-  const repo = await mkdtemp(path.join(tmpdir(), 'sv-cms-'));
+/**
+ * A git clone for the web editor (`CMS_REPO_DIR`): a copy of `content` (today's, unless told) in one first
+ * commit, in a new temporary folder unless `at` names one.
+ */
+export async function editorRepo(
+  content = path.join(ROOT, 'content'),
+  at?: string,
+): Promise<{ repo: string; git: (...args: string[]) => string }> {
+  const repo = at ?? (await mkdtemp(path.join(tmpdir(), 'sv-cms-')));
   const git = (...args: string[]) => execFileSync('git', ['-C', repo, ...args], { encoding: 'utf8' });
-  await cp(path.join(ROOT, 'content'), path.join(repo, 'content'), { recursive: true });
+  await rm(repo, { recursive: true, force: true });
+  await mkdir(repo, { recursive: true });
+  await cp(content, path.join(repo, 'content'), { recursive: true });
   git('init', '--quiet', '--initial-branch=main');
   git('add', '.');
   git('-c', 'user.name=Sviluppo', '-c', 'user.email=dev@example.invalid', 'commit', '--quiet', '-m', 'Contenuti');
