@@ -121,6 +121,16 @@ describe('what the editor reads and saves', () => {
     expect(git('status', '--porcelain')).toBe('');
   });
 
+  it('refuses an article whose cover is not there (the build would fail on it)', async () => {
+    const raw = `---\ntitle: "Un titolo valido"\ndescription: "Una descrizione abbastanza lunga da superare il minimo richiesto."\npubDate: 2026-12-01\ncover: "./manca.jpg"\ncoverAlt: "Una foto"\n---\n\nTesto.\n`;
+    const { res, body } = await api(editor, {
+      action: 'persistEntry',
+      params: { dataFiles: [{ slug: 'nuovo', path: 'content/articles/nuovo.mdx', raw }], assets: [], options: {} },
+    });
+    expect(res.status).toBe(422);
+    expect(JSON.parse(body).error).toContain('la copertina content/articles/manca.jpg non c’è');
+  });
+
   it.each([
     { action: 'getEntry', params: { path: 'src/pages/index.astro' } },
     { action: 'getEntry', params: { path: 'content/articles/../../package.json' } },

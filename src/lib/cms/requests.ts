@@ -1,4 +1,7 @@
+import { posix } from 'node:path';
+import { parse } from 'yaml';
 import { z } from '../zod.ts';
+import { frontmatterOf } from '../content/source-check.ts';
 import { SOURCE_FOLDERS, type SourceFolder } from '../content/sources.ts';
 
 /*
@@ -82,4 +85,16 @@ export function commitAuthor(member: { name: string; user: string }): string {
 export function commitMessage(message: string | undefined, fallback: string): string {
   const line = (message ?? '').replace(/\s+/g, ' ').trim();
   return line || fallback;
+}
+
+/**
+ * The repository path of an article's cover (`cover: "./foto.jpg"` beside `content/articles/a.mdx` →
+ * `content/articles/foto.jpg`), or null when it has none. The schema sees only a string; the build would fail on
+ * a missing file, so the editor checks it exists before saving.
+ */
+export function coverPathOf(articlePath: string, raw: string): string | null {
+  const source = frontmatterOf(raw);
+  const cover: unknown = source ? (parse(source.yaml) as Record<string, unknown> | null)?.cover : undefined;
+  if (typeof cover !== 'string' || cover.trim() === '') return null;
+  return posix.normalize(posix.join(posix.dirname(articlePath), cover.trim()));
 }

@@ -4,7 +4,14 @@ import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { checkSource, describeProblems } from '../../lib/content/source-check.ts';
-import { commitAuthor, commitMessage, contentFolderOf, mayWrite, type CmsRequest } from '../../lib/cms/requests.ts';
+import {
+  commitAuthor,
+  commitMessage,
+  contentFolderOf,
+  coverPathOf,
+  mayWrite,
+  type CmsRequest,
+} from '../../lib/cms/requests.ts';
 
 const run = promisify(execFile);
 
@@ -106,6 +113,14 @@ export class GitBackend {
       if (!folder || mayWrite(target) !== 'source') return refuse(403, `Non si può salvare ${target}.`);
       const problems = checkSource(target, Buffer.from(file.raw), folder.format, folder.schema);
       if (problems.length > 0) return refuse(422, describeProblems(problems));
+      const cover = folder.folder === 'articles' ? coverPathOf(target, file.raw) : null;
+      const uploaded = params.assets.some((a) => a.path === cover);
+      if (cover && mayWrite(cover) !== 'image') {
+        return refuse(422, `${target}: la copertina deve essere un’immagine (JPEG, PNG, WebP) accanto all’articolo.`);
+      }
+      if (cover && !uploaded && !(await this.entry(cover)).file.id) {
+        return refuse(422, `${target}: la copertina ${cover} non c’è: caricala di nuovo con «Scegli un’immagine».`);
+      }
     }
     for (const asset of params.assets) {
       if (mayWrite(asset.path) !== 'image')

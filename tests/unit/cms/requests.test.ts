@@ -4,6 +4,7 @@ import {
   commitAuthor,
   commitMessage,
   contentFolderOf,
+  coverPathOf,
   mayWrite,
 } from '../../../src/lib/cms/requests.ts';
 
@@ -70,5 +71,18 @@ describe('requests of Decap’s proxy backend', () => {
     'info',
   ])('refuses %j', (request) => {
     expect(cmsRequestSchema.safeParse(request).success).toBe(false);
+  });
+});
+
+describe('an article’s cover', () => {
+  it.each([
+    ['---\ncover: "./foto.jpg"\n---\n', 'content/articles/foto.jpg'],
+    ['---\ncover: foto/a.png\n---\n', 'content/articles/foto/a.png'],
+    ['---\ncover: "  "\n---\n', null],
+    ['---\ntitle: "x"\n---\n', null],
+    ['---\n---\n', null],
+    ['niente frontmatter', null],
+  ])('%j → %s', (raw, expected) => {
+    expect(coverPathOf('content/articles/a.mdx', raw)).toBe(expected);
   });
 });
