@@ -42,7 +42,7 @@ describe('cover images', () => {
       const { attr, sources } = picture(page);
       expect(sources).toEqual(['image/avif', 'image/webp']);
       expect(attr('alt')).toBe(ALT);
-      expect(attr('sizes')).toBe('8rem');
+      expect(attr('sizes')).toBe('(min-width: 40rem) 8rem, 5.5rem');
       expect(Number(attr('width'))).toBeGreaterThan(0);
     }
     // First card of its tag's page: on screen at once. Further down /blog/: lazy.
