@@ -171,3 +171,42 @@ describe('what the editor reads and saves', () => {
     expect(anonymous.status).toBe(413);
   });
 });
+
+describe('preview links for drafts', () => {
+  it('the redazione makes an expiring link that anyone can open, kept out of search engines', async () => {
+    const list = await editor.text('/admin/redazione/anteprima/');
+    expect(list.res.status).toBe(200);
+    expect(list.body).toContain('FIXTURE-DRAFT-7f3a');
+    const token = /name="csrf" value="([^"]+)"/.exec(list.body)![1];
+    const made = await editor.post('/admin/redazione/anteprima/', {
+      csrf: token,
+      articolo: 'bozza-di-prova',
+      durata: 'giorno',
+    });
+    expect(made.res.status).toBe(200);
+    const link = /https?:\/\/[^<\s]+\/anteprima\/[^<\s]+\//.exec(made.body)![0];
+    const preview = await fetch(`${server.url}${new URL(link).pathname}`);
+    const html = await preview.text();
+    expect(preview.status).toBe(200);
+    expect(html).toContain('FIXTURE-DRAFT-7f3a');
+    expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
+    expect(preview.headers.get('x-robots-tag')).toBe('noindex, nofollow');
+    expect(preview.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(preview.headers.get('cache-control')).toBe('no-store');
+
+    const forged = new URL(link).pathname.replace(/\.([A-Za-z0-9_-]{32})\/$/, `.${'A'.repeat(32)}/`);
+    expect((await fetch(`${server.url}${forged}`)).status).toBe(404);
+    expect((await fetch(`${server.url}/anteprima/definizione-di-networking/`)).status).toBe(404);
+  });
+
+  it('only for articles not yet published, and not for a commerciale', async () => {
+    const token = await editor.csrf('/admin/redazione/anteprima/');
+    const published = await editor.post('/admin/redazione/anteprima/', {
+      csrf: token,
+      articolo: 'definizione-di-networking',
+      durata: 'giorno',
+    });
+    expect(published.res.status).toBe(422);
+    expect((await sales.fetch('/admin/redazione/anteprima/')).status).toBe(403);
+  });
+});

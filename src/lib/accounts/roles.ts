@@ -54,6 +54,7 @@ export const ADMIN_ROUTES: { pattern: RegExp; permission: Permission | null }[] 
   { pattern: /^\/admin\/pubblicazione\/$/, permission: 'publishing' },
   { pattern: /^\/admin\/redazione\/$/, permission: 'content' },
   { pattern: /^\/admin\/redazione\/api\/$/, permission: 'content' },
+  { pattern: /^\/admin\/redazione\/anteprima\/$/, permission: 'content' },
   { pattern: /^\/admin\/privacy\/$/, permission: 'privacy' },
   { pattern: /^\/admin\/privacy\/esporta\.json\/?$/, permission: 'privacy' },
   { pattern: /^\/admin\/persone\/$/, permission: 'people' },
