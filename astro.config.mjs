@@ -8,6 +8,8 @@ import { prerenderOnlyMdx } from './src/integrations/prerender-only-mdx.ts';
 import { siteSitemap } from './src/integrations/sitemap.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { shareCards } from './src/integrations/share-cards.ts';
+import { contentErrors } from './src/integrations/content-errors.ts';
+import { editorAssets } from './src/integrations/editor-assets.ts';
 import { readBuildSettings } from './src/server/settings.ts';
 import { ADAPTER_BODY_LIMIT } from './src/server/http/body-limits.ts';
 
@@ -23,6 +25,8 @@ export default defineConfig({
   // The adapter's own ceiling; every on-demand route has the gate's smaller limit (src/server/http/gate.ts).
   adapter: node({ mode: 'standalone', bodySizeLimit: ADAPTER_BODY_LIMIT }),
   integrations: [
+    // First: a wrong content file stops the build (or fills the dev preview) with an Italian message.
+    contentErrors(),
     mdx(),
     // Preact components are .tsx files. Without `include`, @preact/preset-vite runs Babel over every .ts and .js
     // file of the project in each of the three Vite builds (~2 s of a 1,000-article build), for a JSX transform
@@ -33,6 +37,7 @@ export default defineConfig({
     prerenderOnlyMdx(),
     searchIndex(),
     shareCards(),
+    editorAssets(),
   ],
   security: {
     // Astro compares Origin with the URL it builds, which says http:// behind a TLS proxy, so every
@@ -62,4 +67,6 @@ export default defineConfig({
     },
   },
   server: { host: settings.HOST, port: settings.PORT },
+  // The toolbar covered the bottom of the page in the marketers' preview (issue 13); nobody here used it.
+  devToolbar: { enabled: false },
 });

@@ -6,26 +6,32 @@ import { quizSchema } from './lib/quiz/schema.ts';
 import { companySchema } from './lib/content/company-schema.ts';
 import { createTestimonialSchema } from './lib/content/testimonial-schema.ts';
 import { publishedOnly } from './lib/articles/published-loader.ts';
+import { surviveInDev } from './build/survive-in-dev.ts';
 
 /*
  * CONTENT_ROOT lets tests and benchmarks build a copy of the content (with draft
  * fixtures, or thousands of generated articles) without touching `content/`.
  */
 const root = process.env.CONTENT_ROOT ?? './content';
+const dev = import.meta.env.DEV;
 
 const articles = defineCollection({
-  loader: publishedOnly(glob({ pattern: '**/*.mdx', base: `${root}/articles` }), import.meta.env.DEV),
+  loader: surviveInDev(
+    publishedOnly(glob({ pattern: '**/*.mdx', base: `${root}/articles` }), dev),
+    dev,
+    `${root}/articles`,
+  ),
   schema: ({ image }) => createArticleSchema(image),
 });
 
 const pages = defineCollection({
-  loader: glob({ pattern: '**/*.mdx', base: `${root}/pages` }),
+  loader: surviveInDev(glob({ pattern: '**/*.mdx', base: `${root}/pages` }), dev, `${root}/pages`),
   schema: pageSchema,
 });
 
 /** The free test: one YAML file per test (`content/quiz/test-gratuito.yaml`). */
 const quiz = defineCollection({
-  loader: glob({ pattern: '*.{yaml,yml}', base: `${root}/quiz` }),
+  loader: surviveInDev(glob({ pattern: '*.{yaml,yml}', base: `${root}/quiz` }), dev, `${root}/quiz`),
   schema: quizSchema,
 });
 

@@ -19,6 +19,9 @@ export const CONTENT_MODULES_FILE = /[\\/]\.astro[\\/]content-modules\.mjs$/;
 export function prerenderOnlyMdx(): AstroIntegration {
   const plugin: Plugin = {
     name: 'segnalazione:prerender-only-mdx',
+    // `astro dev` renders every page in the `ssr` environment: emptying the map there left `npm run dev` unable
+    // to show any article ("Unexpected error while rendering", issue 13).
+    apply: 'build',
     applyToEnvironment: (environment) => environment.name === 'ssr',
     // A hook filter: the bundler calls this plugin for that one file, not for every module.
     load: { filter: { id: CONTENT_MODULES_FILE }, handler: () => 'export default new Map();' },

@@ -2,6 +2,7 @@ import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { getArticles } from '../lib/articles/get-articles.ts';
 import { SITE } from '../site.config.ts';
+import { articlePath } from '../lib/paths.ts';
 
 export async function GET(context: APIContext) {
   const articles = await getArticles();
@@ -15,7 +16,7 @@ export async function GET(context: APIContext) {
       description: article.data.description,
       pubDate: article.data.pubDate,
       categories: article.data.tags,
-      link: `/blog/${article.id}/`,
+      link: articlePath(article.id),
     })),
   });
 }

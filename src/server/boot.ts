@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { htmlPage } from './http/responses.ts';
 import { getConfig, getRuntime, StorageUnavailable } from './runtime.ts';
 import { installSecurityHeaders } from './http/security-headers.ts';
-import { MAX_BODY_BYTES } from './http/body-limits.ts';
+import { declaredBodyLimit } from './http/body-limits.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -78,7 +78,7 @@ function serve(handler: Handler): void {
     }
     // Handing over to a new release: each client is told to reconnect (to the new server) after this answer.
     if (handingOver) res.setHeader('Connection', 'close');
-    if (Number(req.headers['content-length']) > MAX_BODY_BYTES) return refuseTooLarge(req, res);
+    if (Number(req.headers['content-length']) > declaredBodyLimit(req.url ?? '/')) return refuseTooLarge(req, res);
     handler(req, res);
   });
   server.keepAliveTimeout = KEEP_ALIVE_SECONDS * 1000;

@@ -1,9 +1,10 @@
-import { getCollection, getEntry } from 'astro:content';
+import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import type { Quiz } from '../lib/quiz/schema.ts';
 import type { PageData } from '../lib/content/page-schema.ts';
 import { missingCompanyFields, type Company } from '../lib/content/company-schema.ts';
 import { SITE } from '../site.config.ts';
 import { pickTestimonials } from '../lib/content/testimonial-schema.ts';
+import { isArticleId } from '../lib/ids.ts';
 
 /*
  * The one door to content entries: every page and endpoint reads the test, the privacy
@@ -21,17 +22,20 @@ export class ContentMissing extends Error {
 /** The free test (`content/quiz/test-gratuito.yaml`). */
 export async function getQuiz(): Promise<Quiz> {
   const entry = await getEntry('quiz', 'test-gratuito');
-  if (!entry) throw new ContentMissing('content/quiz/test-gratuito.yaml', 'the free test is missing');
+  if (!entry) throw new ContentMissing('content/quiz/test-gratuito.yaml', 'manca il file del test gratuito.');
   return entry.data;
 }
 
 /** The privacy notice (`content/pages/privacy.mdx`), with the version every form records. */
 export async function getPrivacyNotice(): Promise<PageData & { version: string }> {
   const entry = await getEntry('pages', 'privacy');
-  if (!entry) throw new ContentMissing('content/pages/privacy.mdx', 'the privacy notice is missing');
+  if (!entry) throw new ContentMissing('content/pages/privacy.mdx', "manca l'informativa privacy.");
   const { version } = entry.data;
   if (!version)
-    throw new ContentMissing('content/pages/privacy.mdx', 'needs a `version`: leads and comments record it');
+    throw new ContentMissing(
+      'content/pages/privacy.mdx',
+      'manca `version`: ogni contatto e ogni commento registrano la versione dell’informativa.',
+    );
   return { ...entry.data, version };
 }
 
@@ -63,6 +67,16 @@ export async function getTestimonials(limit = 3) {
   );
 }
 
+/**
+ * A published article (in `npm run dev`, drafts and scheduled ones too) that the site itself refers to: a
+ * missing one is a content mistake, named with its file. Ids that come from visitors go to `getArticleInfo`.
+ */
+export async function getArticle(id: string): Promise<CollectionEntry<'articles'>> {
+  const entry = await getEntry('articles', id);
+  if (!entry) throw new ContentMissing(`content/articles/${id}.mdx`, 'l’articolo non esiste o non è pubblicato.');
+  return entry;
+}
+
 /** What the comment endpoint and pages need to know of an article. */
 export interface ArticleInfo {
   id: string;
@@ -73,7 +87,7 @@ export interface ArticleInfo {
 
 /** A published article by id, or null (an unknown id is the visitor's mistake, not missing content). */
 export async function getArticleInfo(id: unknown): Promise<ArticleInfo | null> {
-  if (typeof id !== 'string' || !/^[a-z0-9][a-z0-9-]{0,127}$/.test(id)) return null;
+  if (!isArticleId(id)) return null;
   const article = await getEntry('articles', id);
   return article
     ? { id: article.id, title: article.data.title, comments: article.data.comments, pubDate: article.data.pubDate }

@@ -45,6 +45,11 @@ const serverShape = {
   RELEASES_DIR: z.string().min(1).default('./releases'),
   /** How often `npm start` looks for a scheduled article whose time has come. */
   PUBLISH_CHECK_SECONDS: decimal(0.1, 60),
+  /**
+   * The git clone the web editor (/admin/redazione/) reads and commits to; unset, the editor is off. Point
+   * CONTENT_ROOT at its `content/` so a save is what the next build publishes (docs/DEPLOY.md).
+   */
+  CMS_REPO_DIR: z.string().min(1).optional(),
   /** Which peers may set X-Forwarded-For/-Proto/-Host: `loopback`, addresses/CIDRs separated by commas, or empty. */
   TRUST_PROXY: z.string().default(''),
   LEADS_RATE_LIMIT: whole(1, 10),

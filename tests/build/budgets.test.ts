@@ -58,6 +58,9 @@ describe('search JavaScript', () => {
   });
 });
 
+/** Served from the client folder, requested by the editor's page only (src/server/cms/editor-page.ts). */
+const EDITOR_SCRIPT = 'admin/redazione/editor.js';
+
 describe('size budgets of the built files (gzip)', () => {
   const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
   const files = readdirSync(TEST_CLIENT, { recursive: true }).map(String);
@@ -71,11 +74,21 @@ describe('size budgets of the built files (gzip)', () => {
   // Pagefind's own scripts load on /cerca/ only, at the first search: their budget is in tests/e2e/search.test.ts.
   it('no page is over 12 KB and no script over 8 KB', () => {
     const over = files
-      .filter((f) => (f.endsWith('.html') || f.endsWith('.js')) && !f.startsWith('pagefind/'))
+      .filter((f) => (f.endsWith('.html') || f.endsWith('.js')) && !f.startsWith('pagefind/') && f !== EDITOR_SCRIPT)
       .map((f) => ({ f, bytes: gz(path.join(TEST_CLIENT, f)), limit: f.endsWith('.js') ? 8 * 1024 : 12 * 1024 }))
       .filter(({ bytes, limit }) => bytes > limit)
       .map(({ f, bytes, limit }) => `${f}: ${bytes} B gzip > ${limit}`);
     expect(over).toEqual([]);
+  });
+
+  // The web editor (Decap CMS with React) loads on /admin/redazione/ only, which no public page links to.
+  it('the editor’s script stays within 1.8 MB and no public page loads it', () => {
+    const bytes = gz(path.join(TEST_CLIENT, EDITOR_SCRIPT));
+    expect(bytes, `${EDITOR_SCRIPT}: ${bytes} B gzip`).toBeLessThanOrEqual(1.8 * 1024 * 1024);
+    const loading = files.filter(
+      (f) => f.endsWith('.html') && readFileSync(path.join(TEST_CLIENT, f), 'utf8').includes('editor.js'),
+    );
+    expect(loading).toEqual([]);
   });
 
   it('ships no stylesheet file: every page inlines its CSS', () => {

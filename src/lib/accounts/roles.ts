@@ -19,6 +19,8 @@ export type Permission =
   | 'comments'
   /** Scheduled articles and publishing. */
   | 'publishing'
+  /** Write articles, the test and the privacy notice in the web editor (every save is a commit). */
+  | 'content'
   /** Access and erasure requests. */
   | 'privacy'
   /** Add members, change roles, disable accounts. */
@@ -27,9 +29,9 @@ export type Permission =
   | 'audit';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  titolare: ['leads', 'comments', 'publishing', 'privacy', 'people', 'audit'],
+  titolare: ['leads', 'comments', 'publishing', 'content', 'privacy', 'people', 'audit'],
   commerciale: ['leads'],
-  redazione: ['comments', 'publishing'],
+  redazione: ['comments', 'publishing', 'content'],
 };
 
 /** Whether a role holds a permission. */
@@ -52,6 +54,9 @@ export const ADMIN_ROUTES: { pattern: RegExp; permission: Permission | null }[] 
   { pattern: /^\/admin\/statistiche\/esporta\.csv\/?$/, permission: 'leads' },
   { pattern: /^\/admin\/commenti\/$/, permission: 'comments' },
   { pattern: /^\/admin\/pubblicazione\/$/, permission: 'publishing' },
+  { pattern: /^\/admin\/redazione\/$/, permission: 'content' },
+  { pattern: /^\/admin\/redazione\/api\/$/, permission: 'content' },
+  { pattern: /^\/admin\/redazione\/anteprima\/$/, permission: 'content' },
   { pattern: /^\/admin\/privacy\/$/, permission: 'privacy' },
   { pattern: /^\/admin\/privacy\/esporta\.json\/?$/, permission: 'privacy' },
   { pattern: /^\/admin\/persone\/$/, permission: 'people' },

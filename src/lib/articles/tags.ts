@@ -1,10 +1,5 @@
 import { slugify } from '../format/slug.ts';
 
-/** The page listing the articles with a tag. */
-export function tagPath(tag: string): string {
-  return `/blog/tag/${slugify(tag)}/`;
-}
-
 interface Tagged {
   data: { tags: string[] };
 }

@@ -1,5 +1,6 @@
 import { z } from '../zod.ts';
 import { hasUnseenCharacters, withoutUnseen, UNSEEN_ERROR } from '../text/characters.ts';
+import { ARTICLE_ID, IDEMPOTENCY_KEY } from '../ids.ts';
 
 /** Limits of the comment form, as WordPress has them. */
 export const COMMENT_LIMITS = { name: 245, email: 100, site: 200, text: 5000 } as const;
@@ -21,9 +22,7 @@ const blank = (value: unknown) => (typeof value === 'string' && value.trim() ===
  */
 export const commentPayloadSchema = z.object({
   /** The article commented: its id (the URL's last segment). */
-  articolo: z
-    .string({ error: 'Articolo mancante.' })
-    .regex(/^[a-z0-9][a-z0-9-]{0,127}$/, { error: 'Articolo non valido.' }),
+  articolo: z.string({ error: 'Articolo mancante.' }).regex(ARTICLE_ID, { error: 'Articolo non valido.' }),
   /** The comment answered, for a reply. */
   risposta_a: z.preprocess(blank, z.coerce.number().int().positive().optional()),
   nome: text('il nome', COMMENT_LIMITS.name).refine((name) => !hasUnseenCharacters(name), { error: UNSEEN_ERROR }),
@@ -63,13 +62,7 @@ export const commentPayloadSchema = z.object({
     .min(1, { error: "Manca la versione dell'informativa: ricarica la pagina." })
     .max(40),
   /** One per submission; derived from the content when absent (plain form). */
-  idempotency_key: z.preprocess(
-    blank,
-    z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{16,64}$/)
-      .optional(),
-  ),
+  idempotency_key: z.preprocess(blank, z.string().regex(IDEMPOTENCY_KEY).optional()),
   /** The signed token the page was rendered with: proves the time spent writing. */
   start_token: z.string().max(200).optional(),
   /** The honeypot: people leave it empty. */

@@ -1,5 +1,6 @@
 import { z } from '../zod.ts';
 import { headSchema } from './head-schema.ts';
+import { strictObject } from './strict.ts';
 
 /** Search engines cut descriptions around 160 characters; under 50 says too little. */
 export const DESCRIPTION_LENGTH = { min: 50, max: 160 } as const;
@@ -10,7 +11,7 @@ export const DESCRIPTION_LENGTH = { min: 50, max: 160 } as const;
  * it is a parameter so the schema can be unit-tested without Astro.
  */
 export function createArticleSchema<TImage extends z.ZodType>(image: () => TImage) {
-  return z.object({
+  return strictObject({
     /** The article's title, shown as its heading and in search results. */
     title: z.string().trim().min(5, { error: 'Il titolo deve avere almeno 5 caratteri.' }).max(120, {
       error: 'Il titolo deve avere al massimo 120 caratteri.',

@@ -1,4 +1,5 @@
 import { z } from '../zod.ts';
+import { strictObject } from './strict.ts';
 import { isValidPartitaIva, normalizePartitaIva } from '../leads/partita-iva.ts';
 import { normalizeItalianPhone } from '../leads/phone.ts';
 
@@ -21,7 +22,7 @@ const phone = z
     return normalised ?? value;
   });
 
-export const companySchema = z.object({
+export const companySchema = strictObject({
   /** The brand, as people know it: "Segnalazione Vincente". */
   nome: text,
   /** The registered name, with its legal form: "Segnalazione Vincente S.r.l.". */
@@ -58,7 +59,7 @@ export const companySchema = z.object({
     .refine((v) => v.startsWith('+393'), { error: 'WhatsApp ha bisogno di un numero di cellulare.' })
     .optional(),
   /** Social profiles: name and address. */
-  social: z.array(z.object({ nome: text, url: z.url({ protocol: /^https$/, error: 'Un indirizzo https://.' }) })).default([]),
+  social: z.array(strictObject({ nome: text, url: z.url({ protocol: /^https$/, error: 'Un indirizzo https://.' }) })).default([]),
 });
 
 export type Company = z.output<typeof companySchema>;

@@ -1,4 +1,5 @@
 import { z } from '../zod.ts';
+import { strictObject } from './strict.ts';
 
 /** `<link>` relations an article may set: they name other addresses, none makes the browser load anything. */
 const LINK_RELATIONS = ['canonical', 'alternate'];
@@ -8,8 +9,7 @@ const LINK_RELATIONS = ['canonical', 'alternate'];
  * (the title; the `meta` with the same `name` or `property`; the canonical link) or is added. Only tags that
  * load nothing: no script, no style, no stylesheet or preload (the site asks no other host for anything).
  */
-export const headTagSchema = z
-  .object({
+export const headTagSchema = strictObject({
     /** `meta`, `link` or `title`. */
     tag: z.enum(['meta', 'link', 'title'], { error: 'tag deve essere meta, link oppure title.' }),
     /** The tag's attributes, e.g. `{ name: robots, content: noindex }`. */

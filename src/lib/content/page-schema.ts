@@ -1,7 +1,9 @@
 import { z } from '../zod.ts';
+import { strictObject } from './strict.ts';
 
 /** Frontmatter of a static page in `content/pages/` (e.g. the privacy notice). */
-export const pageSchema = z.object({
+/** Unknown keys are errors (`strict.ts`), so a misspelt `version` cannot go unnoticed. */
+export const pageSchema = strictObject({
   /** The page's title, shown as its heading and in search results. */
   title: z.string().trim().min(3),
   /** The summary shown in search results. */

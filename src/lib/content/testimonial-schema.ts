@@ -1,4 +1,5 @@
 import { z } from '../zod.ts';
+import { strictObject } from './strict.ts';
 
 /*
  * A client's testimonial, one YAML file each in `content/testimonianze/`: shown on the test
@@ -13,7 +14,7 @@ const text = z.string().trim().min(1);
  * context (a parameter so the schema is unit-tested without Astro).
  */
 export function createTestimonialSchema<TImage extends z.ZodType>(image: () => TImage) {
-  return z.object({
+  return strictObject({
     /** Who says it: "Carla Conti". */
     nome: text,
     /** Their role: "Titolare". */

@@ -1,9 +1,9 @@
 import { z } from '../zod.ts';
 import { contactSchema } from './contact-schema.ts';
 import { UTM_KEYS } from './utm.ts';
+import { articleIdSchema, idempotencyKeySchema, quizIdSchema } from '../id-schemas.ts';
 
 const shortText = (max: number) => z.string().trim().max(max);
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
 
 /** The landing page's campaign parameters, kept for the visit. */
 export const utmSchema = z.partialRecord(z.enum(UTM_KEYS), shortText(200));
@@ -15,12 +15,9 @@ export const utmSchema = z.partialRecord(z.enum(UTM_KEYS), shortText(200));
  */
 export const leadPayloadSchema = z.object({
   /** One per submission attempt, the same across retries: the server stores one lead per key. */
-  idempotencyKey: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{16,64}$/, { error: 'Chiave di invio non valida.' })
-    .optional(),
+  idempotencyKey: idempotencyKeySchema.optional(),
   /** The test answered and its version. */
-  quizId: id,
+  quizId: quizIdSchema,
   quizVersion: shortText(40).min(1),
   /** Question id → option id (single choice) or option ids (multiple choice). */
   answers: z.record(shortText(64), z.union([shortText(64), z.array(shortText(64)).max(30)]), {
@@ -41,10 +38,7 @@ export const leadPayloadSchema = z.object({
     .object({
       utm: utmSchema.default({}),
       /** The article the prospect came from (`?da=` on the test's URL). */
-      sourceArticle: z
-        .string()
-        .regex(/^[a-z0-9][a-z0-9-]{0,127}$/)
-        .optional(),
+      sourceArticle: articleIdSchema.optional(),
       /** The path the visit started on. */
       landingPath: shortText(300).optional(),
     })

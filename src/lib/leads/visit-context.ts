@@ -1,4 +1,5 @@
-import { articleIdFromPath } from '../articles/source-link.ts';
+import { articleIdFromPath } from '../paths.ts';
+import { isArticleId } from '../ids.ts';
 import { UTM_KEYS, type UtmKey } from './utm.ts';
 
 export interface VisitContext {
@@ -34,8 +35,7 @@ export function visitContext(page: URL, referrer: string): VisitContext {
   const utm = Object.keys(own).length ? own : previous ? utmOf(previous.searchParams) : {};
   const da = page.searchParams.get('da');
   const sourceArticle =
-    (da && /^[a-z0-9][a-z0-9-]{0,127}$/.test(da) ? da : undefined) ??
-    (previous ? (articleIdFromPath(previous.pathname) ?? undefined) : undefined);
+    (isArticleId(da) ? da : undefined) ?? (previous ? (articleIdFromPath(previous.pathname) ?? undefined) : undefined);
   const landingPath = (previous ?? page).pathname;
   return { utm, sourceArticle, landingPath };
 }

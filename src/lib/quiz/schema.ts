@@ -1,14 +1,12 @@
 import { z } from '../zod.ts';
-
-/** Ids appear in URLs, form field names and stored leads: lowercase letters, digits and dashes. */
-const id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: 'Un id usa solo lettere minuscole, cifre e trattini (max 64).' });
+import { quizIdSchema as id } from '../id-schemas.ts';
+// Unknown keys are errors naming the key meant (`Points` → `points`), never silently dropped.
+import { strictObject } from '../content/strict.ts';
 
 const text = z.string().trim().min(1);
 
 /** One answer a prospect can pick. */
-export const optionSchema = z.object({
+export const optionSchema = strictObject({
   /** Stable id, stored with the lead: do not change it once the test is live. */
   id,
   /** The text shown next to the radio button or checkbox. */
@@ -18,7 +16,7 @@ export const optionSchema = z.object({
 });
 
 /** One question of the test. */
-export const questionSchema = z.object({
+export const questionSchema = strictObject({
   /** Stable id, stored with the lead: do not change it once the test is live. */
   id,
   /** The question as the prospect reads it. */
@@ -38,7 +36,7 @@ export const questionSchema = z.object({
 });
 
 /** A group of questions whose sub-score the result can name (e.g. "Relazioni"). */
-export const categorySchema = z.object({
+export const categorySchema = strictObject({
   id,
   /** The name shown in the result. */
   label: text,
@@ -47,7 +45,7 @@ export const categorySchema = z.object({
   /** What is going well when this category is a strength (70 % or more), shown in the result. */
   strength: text.optional(),
   /** What to read when this category is weak: shown by an outcome whose next step is `letture`. */
-  reading: z.array(z.object({ title: text, href: z.string().trim().min(1) })).default([]),
+  reading: z.array(strictObject({ title: text, href: z.string().trim().min(1) })).default([]),
 });
 
 /**
@@ -56,7 +54,7 @@ export const categorySchema = z.object({
  * booking page of your choice, `href`), `letture` (reading for each weak category).
  * The team's phone and WhatsApp from `content/azienda/` are shown beside the first two.
  */
-export const nextStepSchema = z.object({
+export const nextStepSchema = strictObject({
   kind: z.enum(['richiamami', 'prenota', 'letture']),
   /** The step's heading: "Scegli quando chiamarti". */
   title: text,
@@ -69,7 +67,7 @@ export const nextStepSchema = z.object({
 });
 
 /** One outcome, for scores from `min` to `max` percent of the maximum (both included). */
-export const bandSchema = z.object({
+export const bandSchema = strictObject({
   id,
   /** Lowest percentage of this band, 0–100. */
   min: z.number().int().min(0).max(100),
@@ -82,32 +80,30 @@ export const bandSchema = z.object({
   /** The full explanation (paragraphs separated by a blank line). */
   body: text,
   /** The next step offered to the prospect. */
-  cta: z.object({ label: text, href: z.string().trim().min(1) }),
+  cta: strictObject({ label: text, href: z.string().trim().min(1) }),
   /** A richer next step (call-back request, booking page, reading); `cta` stays the email's and fallback link. */
   nextStep: nextStepSchema.optional(),
 });
 
 /** The whole free test, as marketers write it in `content/quiz/*.yaml`. */
-export const quizSchema = z
-  .object({
-    /** The test's id, stored with each lead. */
-    id,
-    /** Change it whenever questions, options or points change: each lead records it. */
-    version: z.string().trim().min(1),
-    /** The page's heading. */
-    title: text,
-    /** The text above the first question. */
-    intro: text,
-    /** Where the full result appears: before the contact form, or only after it is sent. */
-    fullResult: z.enum(['before-form', 'after-form']).default('after-form'),
-    categories: z.array(categorySchema).default([]),
-    questions: z.array(questionSchema).min(1, { error: 'Il test deve avere almeno una domanda.' }),
-    /** Outcome bands: together they must cover 0–100 with no gaps and no overlaps. */
-    bands: z.array(bandSchema).min(1),
-  })
-  .superRefine((quiz, ctx) => {
-    for (const issue of structuralIssues(quiz)) ctx.addIssue({ code: 'custom', ...issue });
-  });
+export const quizSchema = strictObject({
+  /** The test's id, stored with each lead. */
+  id,
+  /** Change it whenever questions, options or points change: each lead records it. */
+  version: z.string().trim().min(1),
+  /** The page's heading. */
+  title: text,
+  /** The text above the first question. */
+  intro: text,
+  /** Where the full result appears: before the contact form, or only after it is sent. */
+  fullResult: z.enum(['before-form', 'after-form']).default('after-form'),
+  categories: z.array(categorySchema).default([]),
+  questions: z.array(questionSchema).min(1, { error: 'Il test deve avere almeno una domanda.' }),
+  /** Outcome bands: together they must cover 0–100 with no gaps and no overlaps. */
+  bands: z.array(bandSchema).min(1),
+}).superRefine((quiz, ctx) => {
+  for (const issue of structuralIssues(quiz)) ctx.addIssue({ code: 'custom', ...issue });
+});
 
 export type QuizInput = z.input<typeof quizSchema>;
 export type Quiz = z.output<typeof quizSchema>;

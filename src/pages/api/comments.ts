@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
-import { handleComment, commentsPath } from '../../server/comments/handle-comment.ts';
+import { handleComment } from '../../server/comments/handle-comment.ts';
+import { commentsPath } from '../../lib/paths.ts';
 import { getRuntime } from '../../server/runtime.ts';
 import { getArticleInfo, getPrivacyNotice } from '../../server/content.ts';
 import { formEndpoint, methodNotAllowed } from '../../server/http/form-endpoint.ts';

@@ -65,7 +65,9 @@ export async function guardAdmin(context: APIContext, next: MiddlewareNext, runt
     });
   }
   if (context.request.method !== 'GET' && context.request.method !== 'HEAD') {
-    if (context.locals.request?.form.get('csrf') !== signedIn.csrf) {
+    // Forms send the token as a field; the web editor's script as a header (its requests are JSON).
+    const token = context.locals.request?.form.get('csrf') ?? context.request.headers.get('x-csrf-token');
+    if (token !== signedIn.csrf) {
       return htmlError(403, 'Il modulo è scaduto o non viene da questa pagina: ricarica e riprova.', HEADERS, {
         href: path,
         label: 'Ricarica',

@@ -7,6 +7,8 @@ import { tokenReason } from '../../lib/abuse/start-token.ts';
 import { fingerprint } from '../../lib/leads/idempotency.ts';
 import { heldCommentEmail } from '../../lib/notify/comment-notification.ts';
 import { SITE } from '../../site.config.ts';
+import { blogPath, commentsPath } from '../../lib/paths.ts';
+import { isArticleId } from '../../lib/ids.ts';
 import type { CommentOutbox } from '../storage/comment-store.ts';
 import type { Runtime } from '../runtime.ts';
 import type { ArticleInfo } from '../content.ts';
@@ -28,8 +30,6 @@ export interface CommentContent {
   privacyNoticeVersion: string;
 }
 
-export const commentsPath = (articleId: string) => `/blog/${articleId}/commenti/`;
-
 /**
  * Receives one comment, with the lead path's shape: the transport checks, then the
  * article (exists, open), the reply target, duplicates and the flood guard; the verdict
@@ -41,14 +41,14 @@ export async function handleComment(
   content: CommentContent,
   rt: Runtime,
 ): Promise<Response | CommentFormRetry> {
-  const submission = await readSubmission(req, rt.commentLimiter, { href: '/blog/', label: 'Torna agli articoli' });
+  const submission = await readSubmission(req, rt.commentLimiter, { href: blogPath(), label: 'Torna agli articoli' });
   if (submission instanceof Response) return submission;
   const { isForm, input, fail } = submission;
   const values = Object.fromEntries(
     Object.entries(input as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? v : '']),
   );
   const invalid = (errors: Record<string, string>): Response | CommentFormRetry =>
-    isForm && /^[a-z0-9][a-z0-9-]{0,127}$/.test(values.articolo ?? '')
+    isForm && isArticleId(values.articolo)
       ? { kind: 'comment-retry', articleId: values.articolo, values: withoutHoneypot(values), errors }
       : isForm
         ? fail(422, Object.values(errors).join(' '))

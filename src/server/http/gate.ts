@@ -4,7 +4,8 @@ import { clientKey } from '../../lib/http/ip.ts';
 import type { Runtime } from '../runtime.ts';
 import { readBody, BodyTooLarge, BodyTooSlow } from './read-body.ts';
 import { json, htmlError } from './responses.ts';
-import { MAX_BODY_BYTES } from './body-limits.ts';
+import { declaredBodyLimit, MAX_BODY_BYTES } from './body-limits.ts';
+import { SESSION_COOKIE } from '../admin/constants.ts';
 
 const SAFE = new Set(['GET', 'HEAD']);
 
@@ -68,15 +69,21 @@ export async function gate(context: APIContext, next: MiddlewareNext, rt: Runtim
     context.locals.request = info;
     return next();
   }
+  // Only a signed-in editor may send the editor's large bodies (images): nobody else makes the server buffer them.
+  const large = declaredBodyLimit(context.url.pathname) > MAX_BODY_BYTES;
+  const limit =
+    large && (await rt.sessions.find(context.cookies.get(SESSION_COOKIE)?.value))
+      ? declaredBodyLimit(context.url.pathname)
+      : MAX_BODY_BYTES;
   try {
     // Read from a copy: a plain form may be shown again through a rewrite, which needs the original unread.
-    info.body = await readBody(request.clone(), MAX_BODY_BYTES, rt.config.bodyTimeoutSeconds * 1000);
+    info.body = await readBody(request.clone(), limit, rt.config.bodyTimeoutSeconds * 1000);
   } catch (error) {
     if (error instanceof BodyTooLarge) {
-      // The rest is read and thrown away (the adapter stops at its own 1 MiB ceiling): closing with unread
+      // The rest is read and thrown away (the adapter stops at its own 16 MiB ceiling): closing with unread
       // data would reset the connection before the client reads this answer.
       request.body?.pipeTo(new WritableStream()).catch(() => {});
-      return fail(413, 'La richiesta è troppo grande (massimo 32 KB).');
+      return fail(413, `La richiesta è troppo grande (massimo ${Math.round(limit / 1024)} KB).`);
     }
     // A trickling client is cut off: the connection is closed rather than reused with its leftovers.
     if (error instanceof BodyTooSlow)

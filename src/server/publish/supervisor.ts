@@ -151,7 +151,12 @@ export class Supervisor {
     return new Promise((resolve, reject) => {
       const early = (code: number | null) => reject(new Error(`the server exited with ${code} before listening`));
       child.once('exit', early);
-      child.on('message', (message: { type?: string }) => {
+      child.on('message', (message: { type?: string; reason?: unknown }) => {
+        // The web editor saved a change (src/server/cms/editor.ts): publish it like a scheduled article.
+        if (message?.type === 'publish' && this.online?.child === child) {
+          void this.publish(String(message.reason ?? 'redazione').slice(0, 300));
+          return;
+        }
         if (message?.type !== 'listening') return;
         child.off('exit', early);
         child.once('exit', (code, signal) => this.restartIfOnline(child, code ?? signal));

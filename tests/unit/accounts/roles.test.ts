@@ -19,11 +19,11 @@ function adminPaths(dir = 'src/pages/admin'): string[] {
 
 describe('roles', () => {
   it.each([
-    ['titolare', ['leads', 'comments', 'publishing', 'privacy', 'people', 'audit']],
+    ['titolare', ['leads', 'comments', 'publishing', 'content', 'privacy', 'people', 'audit']],
     ['commerciale', ['leads']],
-    ['redazione', ['comments', 'publishing']],
+    ['redazione', ['comments', 'publishing', 'content']],
   ] as const)('%s may %j and nothing else', (role, allowed) => {
-    const all = ['leads', 'comments', 'publishing', 'privacy', 'people', 'audit'] as const;
+    const all = ['leads', 'comments', 'publishing', 'content', 'privacy', 'people', 'audit'] as const;
     expect(all.filter((p) => can(role, p))).toEqual(allowed);
   });
 
@@ -52,6 +52,9 @@ describe('roles', () => {
     '/admin/statistiche/esporta.csv',
     '/admin/commenti/',
     '/admin/pubblicazione/',
+    '/admin/redazione/',
+    '/admin/redazione/api/',
+    '/admin/redazione/anteprima/',
     '/admin/privacy/',
     '/admin/privacy/esporta.json',
     '/admin/persone/',
@@ -75,6 +78,7 @@ describe('roles', () => {
     ['/admin/esci/altro/', undefined],
     ['/admin/commenti/altro/', undefined],
     ['/admin/pubblicazione/altro/', undefined],
+    ['/admin/redazione/altro/', undefined],
     ['/admin/privacy/altro/', undefined],
     ['/admin/privacy/esporta.jsonx', undefined],
     ['/admin/persone/altro/', undefined],
@@ -98,6 +102,9 @@ describe('roles', () => {
     ['/admin/statistiche/esporta.csv', [true, true, false]],
     ['/admin/commenti/', [true, false, true]],
     ['/admin/pubblicazione/', [true, false, true]],
+    ['/admin/redazione/', [true, false, true]],
+    ['/admin/redazione/api/', [true, false, true]],
+    ['/admin/redazione/anteprima/', [true, false, true]],
     ['/admin/privacy/', [true, false, false]],
     ['/admin/privacy/esporta.json', [true, false, false]],
     ['/admin/persone/', [true, false, false]],

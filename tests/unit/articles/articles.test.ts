@@ -1,8 +1,9 @@
 import { scheduledAfter, nextPublication } from '../../../src/lib/articles/schedule.ts';
 import { describe, it, expect } from 'vitest';
 import { isPublished, unpublishedReason } from '../../../src/lib/articles/visibility.ts';
-import { collectTags, tagPath } from '../../../src/lib/articles/tags.ts';
-import { articleIdFromPath, testLinkFrom } from '../../../src/lib/articles/source-link.ts';
+import { collectTags } from '../../../src/lib/articles/tags.ts';
+import { articleIdFromPath, tagPath } from '../../../src/lib/paths.ts';
+import { testLinkFrom } from '../../../src/lib/articles/source-link.ts';
 import { publishedOnly } from '../../../src/lib/articles/published-loader.ts';
 
 const now = new Date('2026-11-29T10:00:00Z');

@@ -1,0 +1,106 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ROOT, TEST_BUILD } from '../support/paths.ts';
+import { cleanEnv } from '../support/clean-env.ts';
+import { withAstroLock } from '../support/build-lock.ts';
+import { freePort } from '../support/server.ts';
+
+/*
+ * Issue 13: with a broken file, `npm run dev` kept showing the old page (or did not start at all) and the
+ * error was only in the terminal, in English. The preview must show the Italian error in the browser, and the
+ * page again once the file is fixed. Astro dev serves files inside the project only, so the content copy lives
+ * under .test-build.
+ */
+
+const content = path.join(TEST_BUILD, 'dev-content');
+const article = path.join(content, 'articles', 'prova.mdx');
+const description = 'description: "Una descrizione abbastanza lunga da superare il minimo richiesto."';
+const withTitle = (title: string, extra = '') =>
+  `---\ntitle: ${title}\n${description}\npubDate: 2026-11-29\n${extra}---\n\nTesto di prova.\n`;
+
+let dev: ChildProcess;
+let url = '';
+let log = '';
+
+async function page(pathname: string) {
+  const res = await fetch(`${url}${pathname}`, { headers: { Accept: 'text/html' } });
+  return { status: res.status, html: await res.text() };
+}
+
+/** Polls until `check` passes: the dev server notices a saved file within a moment. */
+async function eventually(check: () => Promise<void>, ms = 20_000) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
+}
+
+beforeAll(async () => {
+  await rm(content, { recursive: true, force: true });
+  await mkdir(path.join(content, 'articles'), { recursive: true });
+  await cp(path.join(ROOT, 'content/pages'), path.join(content, 'pages'), { recursive: true });
+  await cp(path.join(ROOT, 'content/quiz'), path.join(content, 'quiz'), { recursive: true });
+  // Broken before the preview starts: the case where `astro dev` used to exit.
+  await writeFile(article, withTitle("'L'arte della relazione'"));
+  const port = await freePort();
+  await withAstroLock(async () => {
+    dev = spawn(
+      process.execPath,
+      [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'],
+      { cwd: ROOT, env: cleanEnv({ CONTENT_ROOT: content }), stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    dev.stdout?.on('data', (c) => (log += c));
+    dev.stderr?.on('data', (c) => (log += c));
+    url = `http://127.0.0.1:${port}`;
+    await eventually(async () => {
+      if (dev.exitCode !== null) throw new Error(`astro dev exited:\n${log}`);
+      await fetch(`${url}/robots.txt`);
+    }, 60_000);
+  });
+}, 90_000);
+
+afterAll(async () => {
+  dev?.kill('SIGTERM');
+  await rm(content, { recursive: true, force: true });
+});
+
+describe('npm run dev shows content errors in the browser', () => {
+  it('in Italian, naming the file, the line and the fix, and shows the page once fixed', async () => {
+    const broken = await page('/blog/prova/');
+    expect(broken.status).toBe(500);
+    expect(broken.html).toContain('Errore nei contenuti');
+    expect(broken.html).toMatch(/prova\.mdx, riga 2, colonna 8, campo <code>title<\/code>: il testo è tra apostrofi/);
+    expect(broken.html).not.toContain('bad indentation');
+
+    await writeFile(article, withTitle('"L’arte della relazione"'));
+    await eventually(async () => {
+      const fixed = await page('/blog/prova/');
+      expect(fixed.status).toBe(200);
+      expect(fixed.html).toContain('L’arte della relazione</h1>');
+    });
+  });
+
+  it('instead of the stale page when a good file turns bad', async () => {
+    await writeFile(article, withTitle('"Titolo nuovo"', 'Draft: true\n'));
+    await eventually(async () => {
+      const { status, html } = await page('/blog/prova/');
+      expect(status).toBe(500);
+      expect(html).toContain('<code>Draft</code> non esiste: forse <code>draft</code>?');
+    });
+    await writeFile(
+      path.join(content, 'articles', 'vecchio-editor.mdx'),
+      Buffer.concat([Buffer.from('---\ntitle: "Perch'), Buffer.from([0xe9]), Buffer.from(`"\n${description}\n---\n`)]),
+    );
+    await eventually(async () => {
+      const { html } = await page('/');
+      expect(html).toContain('vecchio-editor.mdx, riga 2: il file non è salvato in UTF-8');
+    });
+  });
+});
