@@ -4,7 +4,14 @@ import { ARTICLE_FIELDS, PAGE_FIELDS, QUIZ_FIELDS, cmsConfig, type CmsField } fr
 import { createArticleSchema } from '../../../src/lib/content/article-schema.ts';
 import { pageSchema } from '../../../src/lib/content/page-schema.ts';
 import { headTagSchema } from '../../../src/lib/content/head-schema.ts';
-import { bandSchema, categorySchema, optionSchema, questionSchema, quizSchema } from '../../../src/lib/quiz/schema.ts';
+import {
+  bandSchema,
+  categorySchema,
+  nextStepSchema,
+  optionSchema,
+  questionSchema,
+  quizSchema,
+} from '../../../src/lib/quiz/schema.ts';
 
 const articleSchema = createArticleSchema(() => z.string());
 const names = (fields: CmsField[]) => fields.map((f) => f.name);
@@ -32,6 +39,10 @@ describe('the editor’s fields are the schemas’ keys (they cannot drift)', ()
     const bands = sub(QUIZ_FIELDS, 'bands');
     expect(names(bands ?? [])).toEqual(keys(bandSchema));
     expect(names(sub(bands, 'cta') ?? [])).toEqual(keys(bandSchema.shape.cta));
+    expect(names(sub(bands, 'nextStep') ?? [])).toEqual(keys(nextStepSchema));
+    expect(names(sub(sub(QUIZ_FIELDS, 'categories'), 'reading') ?? [])).toEqual(
+      keys(categorySchema.shape.reading.unwrap().element),
+    );
   });
 
   it('a field is required exactly when the schema needs a value', () => {
