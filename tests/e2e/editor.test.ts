@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
+import { expectNoAxeViolations, launchBrowser } from '../support/browser.ts';
 import { startServer, tempDataDir, type RunningServer } from '../support/server.ts';
 import { editorRepo, MEMBER_PASSWORD, signedInMember } from '../support/editor-setup.ts';
 import { ROOT } from '../support/paths.ts';
@@ -100,4 +100,19 @@ describe('the web editor in a browser', () => {
     expect(body(saved)).toBe(body(original));
     await page.close();
   }, 120_000);
+
+  it('the pages we own around it pass axe: Anteprime and a draft’s preview', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
+    await signIn(page);
+    await page.goto(`${server.url}/admin/redazione/anteprima/`);
+    await expectNoAxeViolations(page);
+    await Promise.all([page.waitForLoadState(), page.getByRole('button', { name: 'Crea il link' }).first().click()]);
+    const link = await page.locator('code.admin-secret').innerText();
+    await expectNoAxeViolations(page);
+    await page.goto(`${server.url}${new URL(link).pathname}`);
+    expect(await page.locator('h1').innerText()).not.toBe('');
+    await expectNoAxeViolations(page);
+    await page.screenshot({ path: path.join(ROOT, 'screenshots', 'preview-360.png'), fullPage: true });
+    await page.close();
+  }, 60_000);
 });
