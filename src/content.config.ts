@@ -37,13 +37,13 @@ const quiz = defineCollection({
 
 /** Who the company is: one YAML file (`content/azienda/azienda.yaml`), read by `getCompany()`. */
 const azienda = defineCollection({
-  loader: glob({ pattern: '*.{yaml,yml}', base: `${root}/azienda` }),
+  loader: surviveInDev(glob({ pattern: '*.{yaml,yml}', base: `${root}/azienda` }), dev, `${root}/azienda`),
   schema: companySchema,
 });
 
 /** Clients' testimonials: one YAML file each (`content/testimonianze/`), with an optional photo beside it. */
 const testimonianze = defineCollection({
-  loader: glob({ pattern: '*.{yaml,yml}', base: `${root}/testimonianze` }),
+  loader: surviveInDev(glob({ pattern: '*.{yaml,yml}', base: `${root}/testimonianze` }), dev, `${root}/testimonianze`),
   schema: ({ image }) => createTestimonialSchema(image),
 });
 

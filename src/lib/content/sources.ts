@@ -2,6 +2,8 @@ import { z } from '../zod.ts';
 import { createArticleSchema } from './article-schema.ts';
 import { pageSchema } from './page-schema.ts';
 import { quizSchema } from '../quiz/schema.ts';
+import { companySchema } from './company-schema.ts';
+import { createTestimonialSchema } from './testimonial-schema.ts';
 import type { SourceFormat } from './source-check.ts';
 
 /** A folder of `content/` and how its files are checked before Astro reads them. */
@@ -20,4 +22,11 @@ export const SOURCE_FOLDERS: readonly SourceFolder[] = [
   { folder: 'articles', extensions: ['.mdx'], format: 'frontmatter', schema: createArticleSchema(() => z.string()) },
   { folder: 'pages', extensions: ['.mdx'], format: 'frontmatter', schema: pageSchema },
   { folder: 'quiz', extensions: ['.yaml', '.yml'], format: 'yaml', schema: quizSchema },
+  { folder: 'azienda', extensions: ['.yaml', '.yml'], format: 'yaml', schema: companySchema },
+  {
+    folder: 'testimonianze',
+    extensions: ['.yaml', '.yml'],
+    format: 'yaml',
+    schema: createTestimonialSchema(() => z.string()),
+  },
 ];

@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { z } from '../../../src/lib/zod.ts';
 import {
   checkSource,
@@ -54,6 +55,19 @@ describe('a content file is checked before Astro reads it', () => {
       line: 10,
       message: '`Points` non esiste: forse `points`?',
     });
+  });
+
+  it('checks the company file and the testimonials the same way', () => {
+    const folder = (name: string) => SOURCE_FOLDERS.find((f) => f.folder === name)!;
+    const company = folder('azienda');
+    const read = (file: string) => new Uint8Array(readFileSync(file));
+    expect(checkSource('content/azienda/azienda.yaml', read('content/azienda/azienda.yaml'), 'yaml', company.schema)).toEqual([]);
+    const [problem] = checkSource('content/azienda/azienda.yaml', utf8('nome: Segnalazione Vincente\nPartitaIva: x\n'), 'yaml', company.schema);
+    expect(problem.message).toBe('`PartitaIva` non esiste: forse `partitaIva`?');
+    const testimonial = 'nome: Carla Conti\nruolo: Titolare\nazienda: Conti Srl\ncitazione: Ottimo.\nconsensoPubblicazione: 2026-11-01\n';
+    expect(checkSource('content/testimonianze/c.yaml', utf8(testimonial), 'yaml', folder('testimonianze').schema)).toEqual([]);
+    const [missing] = checkSource('content/testimonianze/c.yaml', utf8(testimonial.replace(/consenso.*\n/, '')), 'yaml', folder('testimonianze').schema);
+    expect(missing.field).toBe('consensoPubblicazione');
   });
 
   it('explains a single-quoted value broken by an apostrophe, with the fix', () => {
