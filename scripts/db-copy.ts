@@ -28,6 +28,7 @@ const TABLES = [
   'privacy_log',
   'audit_log',
   'daily_summaries',
+  'funnel_counts',
 ] as const;
 const KEYS: Record<(typeof TABLES)[number], string> = {
   settings: 'key',
@@ -41,6 +42,7 @@ const KEYS: Record<(typeof TABLES)[number], string> = {
   privacy_log: 'id',
   audit_log: 'id',
   daily_summaries: 'email, day',
+  funnel_counts: 'day, quiz_id, quiz_version, event, source, campaign',
 };
 /** Tables whose ids PostgreSQL generates: its sequence must continue after the copied ids. */
 const IDENTITY = ['consents', 'lead_events', 'comments', 'outbox', 'privacy_log', 'audit_log'];

@@ -67,6 +67,8 @@ describe('moving up from SQLite to PostgreSQL (npm run db:copy)', () => {
     expect(first.stdout).toMatch(/accounts\s+1 in SQLite,\s+1 in PostgreSQL/);
     expect(first.stdout).toMatch(/lead_events\s+2 in SQLite,\s+2 in PostgreSQL/);
     expect(first.stdout).toMatch(/audit_log\s+1 in SQLite,\s+1 in PostgreSQL/);
+    // The funnel's counters travel too (5 leads: 'submitted' and an outcome counted for each).
+    expect(first.stdout).toMatch(/funnel_counts\s+([1-9]\d*) in SQLite,\s+\1 in PostgreSQL/);
 
     const refused = copy(dataDir, '--to', url);
     expect(refused.status).toBe(2);
