@@ -10,8 +10,12 @@ import { searchIndex } from './src/integrations/search-index.ts';
 import { shareCards } from './src/integrations/share-cards.ts';
 import { readBuildSettings } from './src/server/settings.ts';
 import { ADAPTER_BODY_LIMIT } from './src/server/http/body-limits.ts';
+import { useStableServerIslandKey } from './src/build/server-island-key.ts';
 
 const settings = readBuildSettings();
+// Incremental builds copy an unchanged article page only if the key its comments island was encrypted with is
+// the same: without ASTRO_KEY, Astro would draw a new one each build and render every article again.
+useStableServerIslandKey(new URL('./node_modules/.astro/', import.meta.url));
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
@@ -45,6 +49,11 @@ export default defineConfig({
     csp: {
       styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] },
     },
+  },
+  experimental: {
+    // An article page whose `cacheKey` (pages/blog/[slug].astro), code and MDX are unchanged is copied from the
+    // last build instead of rendered (not with `--force`): a rebuild after one edit renders one article.
+    incrementalBuild: true,
   },
   build: {
     // Every page inlines its stylesheet (one global sheet plus its components' scoped styles, a few KB): one
