@@ -21,7 +21,6 @@ export interface ArticlePageInput {
  * rendered MDX). Equal keys mean an unchanged page, which the next build copies instead of rendering again.
  */
 export function articlePageKey({ article, newer, older, related, context }: ArticlePageInput): string {
-  const linked = (a: Linked | undefined) => a && { id: a.id, data: a.data };
   const parts = [
     { id: article.id, data: article.data, body: article.body },
     linked(newer),
@@ -29,5 +28,21 @@ export function articlePageKey({ article, newer, older, related, context }: Arti
     related.map(linked),
     context,
   ];
-  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
+  return hashOf(parts);
 }
+
+/**
+ * The `cacheKey` of a page of a list of articles (the blog, a tag): the articles it shows (not their text, which
+ * a list never prints), where the page stands among its siblings, and the page's `context` as above.
+ */
+export function listPageKey<T extends Linked>(
+  page: { data: T[]; currentPage: number; lastPage: number; total: number },
+  context: Record<string, string | number>,
+): string {
+  const { data, currentPage, lastPage, total } = page;
+  return hashOf([data.map(linked), { currentPage, lastPage, total }, context]);
+}
+
+const linked = (a: Linked | undefined) => a && { id: a.id, data: a.data };
+
+const hashOf = (parts: unknown[]) => createHash('sha256').update(JSON.stringify(parts)).digest('base64url');

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { articlePageKey, type ArticlePageInput } from '../../../src/lib/articles/page-key.ts';
+import { articlePageKey, listPageKey, type ArticlePageInput } from '../../../src/lib/articles/page-key.ts';
 
 const entry = (id: string, title = `Titolo ${id}`, body = `Testo di ${id}`) => ({
   id,
@@ -47,5 +47,32 @@ describe('articlePageKey', () => {
       related: [entry('a', 'Titolo a', 'Altro testo'), entry('b')],
     };
     expect(articlePageKey(edited)).toBe(key);
+  });
+});
+
+describe('listPageKey', () => {
+  const page = { data: [entry('a'), entry('b')], currentPage: 2, lastPage: 3, total: 25 };
+  const context = { name: 'networking', year: 2026 };
+  const key = listPageKey(page, context);
+
+  it('is the same for the same page', () => {
+    expect(listPageKey(structuredClone(page), { ...context })).toBe(key);
+    expect(key).toMatch(/^[\w-]{43}$/);
+  });
+
+  it('ignores the text of the articles it lists', () => {
+    expect(listPageKey({ ...page, data: [entry('a', 'Titolo a', 'Altro testo'), entry('b')] }, context)).toBe(key);
+  });
+
+  it.each<[string, Partial<typeof page>, typeof context?]>([
+    ['an article’s title', { data: [entry('a', 'Cambiato'), entry('b')] }],
+    ['another article', { data: [entry('a'), entry('c')] }],
+    ['the page’s number', { currentPage: 1 }],
+    ['the number of pages', { lastPage: 4 }],
+    ['the number of articles', { total: 26 }],
+    ['the tag’s name', {}, { name: 'vendite', year: 2026 }],
+    ['the year', {}, { name: 'networking', year: 2027 }],
+  ])('changes with %s', (_, change, other = context) => {
+    expect(listPageKey({ ...page, ...change }, other)).not.toBe(key);
   });
 });
