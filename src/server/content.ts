@@ -101,3 +101,13 @@ export async function listArticles(): Promise<{ id: string; title: string }[]> {
     .sort((a, b) => b.data.pubDate.getTime() - a.data.pubDate.getTime())
     .map((a) => ({ id: a.id, title: a.data.title }));
 }
+
+/**
+ * What every page prints from content beyond its own props: the footer's company details and year, the comment
+ * form's notice version. Part of each cached page's key (`lib/articles/page-key.ts`), so an incremental build
+ * renders every page again when one of them changes.
+ */
+export async function getPageContext(): Promise<Record<string, string | number>> {
+  const [notice, company] = await Promise.all([getPrivacyNotice(), getCompany()]);
+  return { privacyVersion: notice.version, company: JSON.stringify(company), year: new Date().getFullYear() };
+}
