@@ -1,2 +1,0 @@
-import buildSite from '../tests/support/build-site.ts';
-await buildSite();
