@@ -8,6 +8,7 @@ import { validLead, readDb } from '../support/leads.ts';
 import { cleanEnv } from '../support/clean-env.ts';
 import { ROOT } from '../support/paths.ts';
 import { teamClient } from '../support/team-client.ts';
+import { postComment } from '../support/comments.ts';
 
 const PASSWORD = 'una-password-di-prova-lunga';
 let server: RunningServer;
@@ -243,20 +244,11 @@ describe('personal data requests and retention', () => {
   it('exports everything about an email, then erases it without a trace in the database file', async () => {
     const email = 'da.cancellare@example.it';
     await submitLead(44, { contact: { ...validLead({}, 44).contact, email } });
-    const page = await (await fetch(`${server.url}/blog/definizione-di-networking/commenti/`)).text();
-    const start_token = /name="start_token" value="([^"]+)"/.exec(page)![1];
-    const posted = await fetch(`${server.url}/api/comments`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Origin: server.url },
-      body: JSON.stringify({
-        articolo: 'definizione-di-networking',
-        nome: 'Persona Da Cancellare',
-        email,
-        sito: 'https://persona.example.it',
-        commento: 'Un commento che resterà, anonimo.',
-        privacy_version: '2026-11-29',
-        start_token,
-      }),
+    const posted = await postComment(server.url, {
+      nome: 'Persona Da Cancellare',
+      email,
+      sito: 'https://persona.example.it',
+      commento: 'Un commento che resterà, anonimo.',
     });
     const commentId = ((await posted.json()) as { id: number }).id;
     const c = client();

@@ -1,13 +1,12 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { freePort, tempDataDir } from '../support/server.ts';
-import { cleanEnv } from '../support/clean-env.ts';
+import { tempDataDir } from '../support/server.ts';
 import { eventually } from '../support/leads.ts';
 import { withAstroLock } from '../support/build-lock.ts';
-import { ROOT, TEST_BUILD, TEST_CONTENT } from '../support/paths.ts';
+import { TEST_BUILD, TEST_CONTENT } from '../support/paths.ts';
 import { releasesFromTestBuild } from '../support/releases.ts';
+import { startSupervisor, type RunningSupervisor } from '../support/supervisor.ts';
 import { editorRepo, signedInMember } from '../support/editor-setup.ts';
 import type { TeamClient } from '../support/team-client.ts';
 
@@ -20,9 +19,8 @@ import type { TeamClient } from '../support/team-client.ts';
 const RELEASES = path.join(TEST_BUILD, 'releases-editor');
 const REPO = path.join(TEST_BUILD, 'cms-repo');
 const FOUNDING = 'content/articles/definizione-di-networking.mdx';
-let supervisor: ChildProcess;
+let supervisor: RunningSupervisor;
 let url: string;
-let log = '';
 let editor: TeamClient;
 let csrf = '';
 let git: (...args: string[]) => string;
@@ -52,37 +50,20 @@ beforeAll(async () => {
   ({ git } = await editorRepo(TEST_CONTENT, REPO));
   await releasesFromTestBuild(RELEASES);
   const dataDir = await tempDataDir();
-  const port = await freePort();
-  url = `http://127.0.0.1:${port}`;
-  supervisor = spawn(process.execPath, [path.join(ROOT, 'scripts/start.ts')], {
-    cwd: ROOT,
-    env: cleanEnv({
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      CMS_REPO_DIR: REPO,
-      CONTENT_ROOT: path.join(REPO, 'content'),
-      RELEASES_DIR: RELEASES,
-      PUBLISH_CHECK_SECONDS: '0.5',
-      SITE_URL: 'https://www.segnalazionevincente.com',
-    }),
-    stdio: ['ignore', 'pipe', 'pipe'],
+  supervisor = await startSupervisor({
+    DATA_DIR: dataDir,
+    CMS_REPO_DIR: REPO,
+    CONTENT_ROOT: path.join(REPO, 'content'),
+    RELEASES_DIR: RELEASES,
   });
-  supervisor.stdout?.on('data', (c) => (log += c));
-  supervisor.stderr?.on('data', (c) => (log += c));
-  await eventually(async () => (await fetch(`${url}/`).catch(() => null))?.ok === true, 20_000, 'the site');
+  url = supervisor.url;
   editor = await signedInMember(url, dataDir, 'redazione@esempio.it', 'redazione');
   const html = (await editor.text('/admin/redazione/')).body;
   csrf = JSON.parse(/<script type="application\/json" id="editor-data">(.*?)<\/script>/.exec(html)![1]).csrf;
 }, 60_000);
 
 afterAll(async () => {
-  if (supervisor && supervisor.exitCode === null) {
-    await new Promise((resolve) => {
-      supervisor.once('exit', resolve);
-      supervisor.kill('SIGTERM');
-    });
-  }
+  await supervisor?.stop();
   await Promise.all([RELEASES, REPO].map((d) => rm(d, { recursive: true, force: true })));
 });
 
@@ -100,12 +81,12 @@ describe('publishing a save from the web editor (npm start)', () => {
       await eventually(
         async () => (await page('/blog/definizione-di-networking/')).html.includes('il significato, oggi</h1>'),
         120_000,
-        `the change online\n${log}`,
+        `the change online\n${supervisor.log()}`,
       );
       console.log(`editor: save → live in ${((Date.now() - saved) / 1000).toFixed(1)} s`);
     });
     expect(git('log', '-1', '--format=%an')).toBe('Persona redazione\n');
-    expect(log).toMatch(
+    expect(supervisor.log()).toMatch(
       /building \(redazione: Persona redazione ha salvato content\/articles\/definizione-di-networking\.mdx\)/,
     );
   }, 150_000);
@@ -117,7 +98,11 @@ describe('publishing a save from the web editor (npm start)', () => {
       original.replace('il significato, oggi', 'il significato, domani') + '\n<Definizione tipo="nuova">\n';
     await withAstroLock(async () => {
       await save(FOUNDING, broken);
-      await eventually(async () => /build failed/.test(log), 120_000, `a failed build\n${log}`);
+      await eventually(
+        async () => /build failed/.test(supervisor.log()),
+        120_000,
+        `a failed build\n${supervisor.log()}`,
+      );
     });
     const live = await page('/blog/definizione-di-networking/');
     expect(live.status).toBe(200);

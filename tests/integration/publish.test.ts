@@ -1,13 +1,12 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { freePort, tempDataDir } from '../support/server.ts';
-import { cleanEnv } from '../support/clean-env.ts';
+import { tempDataDir } from '../support/server.ts';
 import { eventually } from '../support/leads.ts';
 import { withAstroLock } from '../support/build-lock.ts';
-import { ROOT, TEST_BUILD, TEST_CONTENT } from '../support/paths.ts';
+import { TEST_BUILD, TEST_CONTENT } from '../support/paths.ts';
 import { releasesFromTestBuild } from '../support/releases.ts';
+import { startSupervisor, type RunningSupervisor } from '../support/supervisor.ts';
 import type { PublishingStatus } from '../../src/server/publish/status.ts';
 
 /*
@@ -17,10 +16,9 @@ import type { PublishingStatus } from '../../src/server/publish/status.ts';
  */
 const RELEASES = path.join(TEST_BUILD, 'releases-publish');
 const content = path.join(TEST_BUILD, 'content-publish');
-let supervisor: ChildProcess;
+let supervisor: RunningSupervisor;
 let url: string;
 let dataDir: string;
-let log = '';
 
 const article = (title: string, pubDate: Date, extra = '') => `---
 title: "${title}"
@@ -41,33 +39,12 @@ beforeAll(async () => {
   // The first release is the test build, as if published a moment ago (after the content, so not stale).
   await releasesFromTestBuild(RELEASES);
   dataDir = await tempDataDir();
-  const port = await freePort();
-  url = `http://127.0.0.1:${port}`;
-  supervisor = spawn(process.execPath, [path.join(ROOT, 'scripts/start.ts')], {
-    cwd: ROOT,
-    env: cleanEnv({
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      CONTENT_ROOT: content,
-      RELEASES_DIR: RELEASES,
-      PUBLISH_CHECK_SECONDS: '0.5',
-      SITE_URL: 'https://www.segnalazionevincente.com',
-    }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  supervisor.stdout?.on('data', (c) => (log += c));
-  supervisor.stderr?.on('data', (c) => (log += c));
-  await eventually(async () => (await fetch(`${url}/`).catch(() => null))?.ok === true, 20_000, 'the site');
+  supervisor = await startSupervisor({ DATA_DIR: dataDir, CONTENT_ROOT: content, RELEASES_DIR: RELEASES });
+  url = supervisor.url;
 }, 60_000);
 
 afterAll(async () => {
-  if (supervisor && supervisor.exitCode === null) {
-    await new Promise((resolve) => {
-      supervisor.once('exit', resolve);
-      supervisor.kill('SIGTERM');
-    });
-  }
+  await supervisor?.stop();
   await Promise.all([rm(RELEASES, { recursive: true, force: true }), rm(content, { recursive: true, force: true })]);
 });
 
@@ -92,7 +69,11 @@ describe('scheduled publishing (npm start)', () => {
           if (res instanceof Response) await res.body?.cancel();
         }
       })();
-      await eventually(async () => (await get('/blog/arriva-da-solo/')) === 200, 120_000, `publication\n${log}`);
+      await eventually(
+        async () => (await get('/blog/arriva-da-solo/')) === 200,
+        120_000,
+        `publication\n${supervisor.log()}`,
+      );
       done = true;
       await reader;
       expect(failures).toEqual([]);
@@ -101,7 +82,7 @@ describe('scheduled publishing (npm start)', () => {
     const s = await status();
     expect(s.lastAttempt).toMatchObject({ ok: true, reason: 'programmato: Un articolo che arriva da solo' });
     expect(s.current?.id).not.toBe('20000101T000000');
-    expect(log).toContain('[pubblicazione] online: release');
+    expect(supervisor.log()).toContain('[pubblicazione] online: release');
   }, 150_000);
 
   it('keeps the site as it was when a build fails, and records the build’s own error', async () => {
@@ -114,7 +95,11 @@ describe('scheduled publishing (npm start)', () => {
       article('Anche questo arriva da solo', new Date(Date.now() + 1000)),
     );
     await withAstroLock(() =>
-      eventually(async () => (await status()).lastAttempt?.ok === false, 120_000, `a failed build\n${log}`),
+      eventually(
+        async () => (await status()).lastAttempt?.ok === false,
+        120_000,
+        `a failed build\n${supervisor.log()}`,
+      ),
     );
     const { lastAttempt } = await status();
     expect(lastAttempt?.error).toContain('rotto');

@@ -11,6 +11,7 @@ import { isoDay } from '../../src/lib/format/date.ts';
 import { AccountStore } from '../../src/server/storage/account-store.ts';
 import { startSmtp } from '../support/smtp.ts';
 import { shiftedClock } from '../support/clock.ts';
+import { postComment } from '../support/comments.ts';
 
 /*
  * The team area as the sales team and the editors use it, over HTTP against the built
@@ -287,19 +288,10 @@ describe('working the leads', () => {
 
 describe('comments', () => {
   it('lets the redazione reply as the site: the comment and the reply are published, threaded', async () => {
-    const page = await (await fetch(`${server.url}/blog/definizione-di-networking/commenti/`)).text();
-    const start_token = /name="start_token" value="([^"]+)"/.exec(page)![1];
-    const posted = await fetch(`${server.url}/api/comments`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Origin: server.url },
-      body: JSON.stringify({
-        articolo: 'definizione-di-networking',
-        nome: 'Lettrice Curiosa',
-        email: 'lettrice@esempio.it',
-        commento: 'Come si comincia a costruire una rete?',
-        privacy_version: '2026-11-29',
-        start_token,
-      }),
+    const posted = await postComment(server.url, {
+      nome: 'Lettrice Curiosa',
+      email: 'lettrice@esempio.it',
+      commento: 'Come si comincia a costruire una rete?',
     });
     const { id, status } = (await posted.json()) as { id: number; status: string };
     expect(status).toBe('pending');
