@@ -78,6 +78,14 @@ export default defineConfig({
       }),
     },
   },
+  vite: {
+    build: {
+      // Page scripts stay files under /_astro/ (served by 'self'), never inlined: Astro adds the hash of every
+      // inline script of any component to the CSP of every page, and the article pages live within 10 KB.
+      // Other assets keep Vite's own 4 KB rule (undefined).
+      assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
+    },
+  },
   server: { host: settings.HOST, port: settings.PORT },
   // The toolbar covered the bottom of the page in the marketers' preview (issue 13); nobody here used it.
   devToolbar: { enabled: false },

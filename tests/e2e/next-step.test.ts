@@ -168,4 +168,40 @@ describe('the next step for other outcomes', () => {
     );
     await page.close();
   });
+
+  it('"Invita un collega": the phone’s share sheet and a copy button where the browser has them', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 360, height: 740 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.url });
+    // Desktop Chromium on Linux has no share sheet: stand in for the browser's, recording what it is given.
+    await context.addInitScript(() => {
+      const w = window as unknown as { shared: ShareData[] };
+      w.shared = [];
+      Object.assign(navigator, { share: (data: ShareData) => (w.shared.push(data), Promise.resolve()) });
+    });
+    const page = await context.newPage();
+    await takeTest(page, 'potenzialmente-in-target', 'invita@azienda.it', true);
+    const invite = page.getByRole('region', { name: 'Conosci un’azienda a cui servirebbe?' });
+    const link = await invite.getByRole('textbox').inputValue();
+    expect(new URL(link).searchParams.get('utm_campaign')).toBe('invita-un-collega');
+
+    await invite.getByRole('button', { name: 'Condividi il test' }).click();
+    const shared = await page.evaluate(() => (window as unknown as { shared: ShareData[] }).shared);
+    expect(shared).toEqual([expect.objectContaining({ url: link })]);
+
+    await invite.getByRole('button', { name: 'Copia' }).click();
+    await invite.getByText('Link copiato: incollalo dove vuoi.').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+    await expectNoAxeViolations(page);
+    await context.close();
+  });
+
+  it('"Invita un collega" without JavaScript: no button that cannot work, the link ready to copy', async () => {
+    const { context, page } = await newPage(false);
+    await takeTest(page, 'potenzialmente-in-target', 'invita.nojs@azienda.it', false);
+    const invite = page.getByRole('region', { name: 'Conosci un’azienda a cui servirebbe?' });
+    expect(await invite.getByRole('button').count()).toBe(0);
+    expect(await invite.getByRole('link').count()).toBe(3);
+    expect(await invite.getByRole('textbox').inputValue()).toMatch(/utm_campaign=invita-un-collega/);
+    await context.close();
+  });
 });

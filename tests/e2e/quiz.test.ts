@@ -116,7 +116,8 @@ describe('the free test on a slow phone', () => {
     await page.goto(`${site.server.url}/test-gratuito/`);
     const option = page.getByLabel(quiz.questions[0].options[2].label, { exact: true });
     await option.check();
-    await page.locator('.quiz__step').waitFor();
+    // The plain form's line says what is ahead; the island's says where the prospect is.
+    await page.locator('.quiz__step').getByText(`Domanda 1 di ${quiz.questions.length}`).waitFor();
     expect(await option.isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Avanti' }).click();
     await page.locator('.quiz__step').getByText(`Domanda 2 di ${quiz.questions.length}`).waitFor();

@@ -362,7 +362,7 @@ export default class QuizForm extends Component<Props, State> {
         {!enhanced && this.props.children}
         <input type="hidden" name={FIELD.quizId} value={quiz.id} />
         <input type="hidden" name={FIELD.quizVersion} value={quiz.version} />
-        {enhanced && <QuizProgress flow={flow} step={step} />}
+        <QuizProgress flow={flow} step={step} />
         {quiz.questions.map(
           (q, i) =>
             shows(i) && (

@@ -1,17 +1,25 @@
-import { progressOf, stepLabel, type FlowShape } from '../../lib/quiz/flow.ts';
+import { PLAIN, progressOf, stepLabel, type FlowShape } from '../../lib/quiz/flow.ts';
 
 interface Props {
   flow: FlowShape;
   step: number;
 }
 
-/** Where the prospect is: "Domanda 3 di 10" over a progress bar. */
+/**
+ * Where the prospect is: "Domanda 3 di 10" over a progress bar. The plain form says what is ahead over an empty
+ * track of the same size (a bar would report progress it does not track), so the island's first step lands where
+ * the plain form's heading was.
+ */
 export function QuizProgress({ flow, step }: Props) {
   const { max, value } = progressOf(flow, step);
   return (
     <div class="quiz__progress">
       <p class="quiz__step">{stepLabel(flow, step)}</p>
-      <progress max={max} value={value} aria-label="Avanzamento del test" />
+      {step === PLAIN ? (
+        <span class="quiz__track" aria-hidden="true" />
+      ) : (
+        <progress max={max} value={value} aria-label="Avanzamento del test" />
+      )}
     </div>
   );
 }

@@ -43,15 +43,18 @@ export function stepKind(f: FlowShape, step: number): StepKind {
 /** A saved step brought back within the test (a reload after the test changed shape). */
 export const clampStep = (f: FlowShape, step: number) => Math.min(Math.max(0, step), contactStep(f));
 
-const LABELS: Record<Exclude<StepKind, 'question'>, string> = {
-  plain: '',
+const LABELS: Record<Exclude<StepKind, 'question' | 'plain'>, string> = {
   preview: 'Il tuo risultato',
   contact: 'Ultimo passo',
 };
 
-/** The line above the progress bar (the plain form has none). */
+/**
+ * The line above the progress bar. The plain form (every step on one page, and the island's first paint before
+ * it wakes) says what is ahead in the same place, so waking up moves nothing.
+ */
 export function stepLabel(f: FlowShape, step: number): string {
   const kind = stepKind(f, step);
+  if (kind === 'plain') return `${f.count} domande, poi i tuoi contatti`;
   return kind === 'question' ? `Domanda ${step + 1} di ${f.count}` : LABELS[kind];
 }
 

@@ -30,7 +30,15 @@ describe('flowShape', () => {
 
 describe('steps of a test', () => {
   it.each<[string, FlowShape, number, ReturnType<typeof stepKind>, string, string]>([
-    ['plain form', after, PLAIN, 'plain', '', ''],
+    ['plain form', after, PLAIN, 'plain', '3 domande, poi i tuoi contatti', '3 domande, poi i tuoi contatti'],
+    [
+      'plain form, preview first',
+      before,
+      PLAIN,
+      'plain',
+      '3 domande, poi i tuoi contatti',
+      '3 domande, poi i tuoi contatti',
+    ],
     ['first question', after, 0, 'question', 'Domanda 1 di 3', 'Domanda 1 di 3'],
     ['last question', after, 2, 'question', 'Domanda 3 di 3', 'Domanda 3 di 3'],
     ['contact, no preview', after, 3, 'contact', 'Ultimo passo', 'Ultimo passo: i tuoi contatti'],
