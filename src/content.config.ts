@@ -5,6 +5,7 @@ import { pageSchema } from './lib/content/page-schema.ts';
 import { quizSchema } from './lib/quiz/schema.ts';
 import { companySchema } from './lib/content/company-schema.ts';
 import { createTestimonialSchema } from './lib/content/testimonial-schema.ts';
+import { createConsultantSchema } from './lib/content/consultant-schema.ts';
 import { publishedOnly } from './lib/articles/published-loader.ts';
 import { surviveInDev } from './build/survive-in-dev.ts';
 
@@ -47,4 +48,10 @@ const testimonianze = defineCollection({
   schema: ({ image }) => createTestimonialSchema(image),
 });
 
-export const collections = { articles, pages, quiz, azienda, testimonianze };
+/** Who calls prospects back (optional): one YAML file (`content/consulente/`), with an optional photo beside it. */
+const consulente = defineCollection({
+  loader: surviveInDev(glob({ pattern: '*.{yaml,yml}', base: `${root}/consulente` }), dev, `${root}/consulente`),
+  schema: ({ image }) => createConsultantSchema(image),
+});
+
+export const collections = { articles, pages, quiz, azienda, testimonianze, consulente };

@@ -67,6 +67,12 @@ export async function getTestimonials(limit = 3) {
   );
 }
 
+/** The consultant who calls prospects back (`content/consulente/`), or null: none is fine. */
+export async function getConsultant() {
+  const [first] = await getCollection('consulente');
+  return first?.data ?? null;
+}
+
 /**
  * A published article (in `npm run dev`, drafts and scheduled ones too) that the site itself refers to: a
  * missing one is a content mistake, named with its file. Ids that come from visitors go to `getArticleInfo`.

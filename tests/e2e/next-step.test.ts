@@ -157,6 +157,31 @@ describe('the next step for other outcomes', () => {
     await page.close();
   });
 
+  it('names the consultant who will call, with a face, and nobody where the next step is reading', async () => {
+    const page = await site.browser.newPage({ viewport: { width: 360, height: 740 } });
+    await takeTest(page, 'in-target', 'consulente@azienda.it', true);
+    const next = page.locator('section.next');
+    const consultant = next.locator('figure.consultant');
+    expect(await consultant.locator('figcaption').textContent()).toBe(
+      'Marco Prova, consulente per le reti di segnalazione' +
+        'Ti chiamo io, all’orario che scegli: in venti minuti vediamo se la rete fa per voi.',
+    );
+    // The photo is astro:assets' work, decoration beside the name, and it loads.
+    const photo = consultant.locator('img');
+    expect(await photo.getAttribute('alt')).toBe('');
+    expect(await photo.getAttribute('width')).toBe('72');
+    expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    await expectNoAxeViolations(page);
+
+    await page.close();
+
+    // A new visitor (the test keeps the last one's progress in its tab).
+    const reader = await site.browser.newPage({ viewport: { width: 360, height: 740 } });
+    await takeTest(reader, 'non-ancora-in-target', 'consulente.letture@azienda.it', true);
+    expect(await reader.locator('figure.consultant').count()).toBe(0);
+    await reader.close();
+  });
+
   it('offers click-to-call and WhatsApp to the team’s numbers from content', async () => {
     const page = await site.browser.newPage({ viewport: { width: 360, height: 740 } });
     await takeTest(page, 'in-target', 'chiama@azienda.it', true);

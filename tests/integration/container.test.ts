@@ -50,6 +50,9 @@ describe('the container recipe', () => {
     expect(runtime).toMatch(/DATA_DIR=\/data/);
     expect(runtime).toMatch(/^HEALTHCHECK /m);
     expect(runtime).not.toMatch(/npm (ci|install)(?!.*--omit=dev)/);
+    // The web editor commits with git: installed (as root, before the switch to the unprivileged user).
+    expect(runtime.indexOf('apt-get install -y --no-install-recommends git')).toBeGreaterThan(-1);
+    expect(runtime.indexOf('apt-get install')).toBeLessThan(runtime.indexOf('USER node'));
     // Every file the recipe copies from the project exists.
     for (const m of dockerfile.matchAll(/^COPY (?!--from)(?:--\S+ )*(.+) \S+$/gm))
       for (const source of m[1].split(' ')) expect(existsSync(path.join(ROOT, source)), source).toBe(true);

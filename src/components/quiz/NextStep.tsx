@@ -8,6 +8,14 @@ export interface TeamContacts {
   whatsapp?: string;
 }
 
+/** Who will answer (content/consulente/), with the photo as astro:assets made it. */
+export interface ConsultantView {
+  nome: string;
+  ruolo: string;
+  presentazione?: string;
+  photo?: { src: string; attributes: Record<string, unknown> };
+}
+
 interface Props {
   band: Band;
   report: CategoryReport;
@@ -17,6 +25,21 @@ interface Props {
   callback?: CallbackState;
   /** Set once the prospect asked to be called back: what they chose, in words. */
   callbackDone?: string;
+  /** Named with a call-back or a booking: "we will call you" becomes a promise from a person. */
+  consultant?: ConsultantView | null;
+}
+
+function Consultant({ consultant }: { consultant: ConsultantView }) {
+  const { photo } = consultant;
+  return (
+    <figure class="consultant">
+      {photo && <img {...photo.attributes} src={photo.src} alt="" class="consultant__photo" />}
+      <figcaption>
+        <strong>{consultant.nome}</strong>, {consultant.ruolo}
+        {consultant.presentazione && <span class="consultant__words">{consultant.presentazione}</span>}
+      </figcaption>
+    </figure>
+  );
 }
 
 /** Call or write on WhatsApp in one tap, to the team's numbers from content/azienda/. */
@@ -43,7 +66,7 @@ function ContactLinks({ contacts }: { contacts: TeamContacts }) {
  * The outcome's next step from the test's content: a call-back request, a booking page or
  * reading for each weak category; the plain `cta` button when the outcome defines none.
  */
-export function NextStep({ band, report, categories, contacts, callback, callbackDone }: Props) {
+export function NextStep({ band, report, categories, contacts, callback, callbackDone, consultant }: Props) {
   const step = band.nextStep;
   if (!step)
     return (
@@ -62,6 +85,7 @@ export function NextStep({ band, report, categories, contacts, callback, callbac
     <section class={`next next--${step.kind}`} aria-labelledby="prossimo-passo">
       <h3 id="prossimo-passo">{step.title}</h3>
       {step.text && <p>{step.text}</p>}
+      {consultant && step.kind !== 'letture' && <Consultant consultant={consultant} />}
       {step.kind === 'richiamami' &&
         (callbackDone ? (
           <p class="next__done" role="status">
