@@ -82,6 +82,8 @@ export const ARTICLE_FIELDS: CmsField[] = [
         name: 'attrs',
         label: 'Attributi',
         widget: 'object',
+        // A title tag has none: Decap would otherwise refuse to save one with its attributes left empty.
+        ...optional,
         // A free record in the schema; the form offers the attributes the guide's examples use.
         fields: ['name', 'property', 'content', 'rel', 'href'].map((a) => text(a, a, optional)),
       },
