@@ -75,7 +75,7 @@ describe('the editor’s configuration', () => {
   const config = cmsConfig('/admin/redazione/api');
 
   it('uses our endpoint, simple publishing and Italian', () => {
-    expect(config.backend).toEqual({ name: 'proxy', proxy_url: '/admin/redazione/api', branch: 'main' });
+    expect(config.backend).toMatchObject({ name: 'proxy', proxy_url: '/admin/redazione/api', branch: 'main' });
     expect(config.publish_mode).toBe('simple');
     expect(config.locale).toBe('it');
   });
@@ -153,6 +153,25 @@ describe('the editor’s configuration', () => {
     expect(file).toBe(id);
     expect(isArticleId(file)).toBe(true);
     if (!title.includes("'")) expect(file).toBe(slugify(title)); // the same words as the site's own addresses
+  });
+
+  it('commits in Italian, naming what changed (Decap reads `backend.commit_messages`)', () => {
+    const messages = config.backend.commit_messages;
+    // As Decap fills them (decap-cms-core, lib/formatters.js, commitMessageFormatter): the collection by its
+    // singular label, else its label.
+    const [articles] = config.collections;
+    const fill = (template: string) =>
+      template
+        .replace('{{collection}}', articles.label_singular)
+        .replace('{{slug}}', 'fiducia')
+        .replace('{{path}}', 'content/articles/foto.jpg');
+    expect(Object.fromEntries(Object.entries(messages).map(([k, v]) => [k, fill(v)]))).toEqual({
+      create: 'Crea articolo “fiducia”',
+      update: 'Aggiorna articolo “fiducia”',
+      delete: 'Elimina articolo “fiducia”',
+      uploadMedia: 'Carica “content/articles/foto.jpg”',
+      deleteMedia: 'Elimina “content/articles/foto.jpg”',
+    });
   });
 });
 
