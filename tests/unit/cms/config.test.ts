@@ -73,6 +73,10 @@ describe('the editor’s fields are the schemas’ keys (they cannot drift)', ()
 
 describe('the editor’s configuration', () => {
   const config = cmsConfig('/admin/redazione/api');
+  type Folder = Extract<(typeof config.collections)[number], { folder: string }>;
+  const articles = config.collections[0] as Folder;
+  const files: { name: string; label: string; file: string; format?: string; fields: CmsField[] }[] =
+    config.collections.flatMap((c) => c.files ?? []);
 
   it('uses our endpoint, simple publishing and Italian', () => {
     expect(config.backend).toMatchObject({ name: 'proxy', proxy_url: '/admin/redazione/api', branch: 'main' });
@@ -92,7 +96,7 @@ describe('the editor’s configuration', () => {
   });
 
   it('names collections and files for addresses, and labels them in Italian', () => {
-    const named = [...config.collections, ...config.collections.flatMap((c) => c.files ?? [])];
+    const named = [...config.collections, ...files];
     for (const { name, label } of named) {
       expect(name).toMatch(/^[a-z][a-z-]*$/);
       expect(label).toMatch(/^[A-Z]/);
@@ -101,7 +105,6 @@ describe('the editor’s configuration', () => {
   });
 
   it('articles: new files where the site and the content check read them, listed by title and date', () => {
-    const [articles] = config.collections;
     const source = contentFolderOf(`${articles.folder}/nuovo.${articles.extension}`)!;
     expect(mayWrite(`${articles.folder}/nuovo.${articles.extension}`)).toBe('source');
     expect(articles.format).toBe(source.format);
@@ -114,7 +117,6 @@ describe('the editor’s configuration', () => {
   });
 
   it('the privacy notice and the test: files the backend may write, each read as the content check reads it', () => {
-    const files = config.collections.flatMap((c) => c.files ?? []);
     expect(files.length).toBe(2);
     for (const file of files) {
       expect(mayWrite(file.file)).toBe('source');
@@ -125,7 +127,6 @@ describe('the editor’s configuration', () => {
   });
 
   it('a cover uploaded in the form lands beside its article, written as the guide writes it', () => {
-    const [articles] = config.collections;
     // A collection's relative media folder is relative to the entry: '' is the article's own folder.
     const saved = posix.join(articles.folder, articles.media_folder, 'foto.jpg');
     expect(mayWrite(saved)).toBe('image');
@@ -148,7 +149,6 @@ describe('the editor’s configuration', () => {
     ['  Più   spazi  ', 'piu-spazi'],
     ["L'arte della relazione", 'larte-della-relazione'], // Decap drops the apostrophe; the site's tags split there
   ])('a new article titled %j is saved as %s.mdx, a valid id', (title, id) => {
-    const [articles] = config.collections;
     const file = articles.slug.replace('{{slug}}', decapSlug(title));
     expect(file).toBe(id);
     expect(isArticleId(file)).toBe(true);
@@ -159,7 +159,6 @@ describe('the editor’s configuration', () => {
     const messages = config.backend.commit_messages;
     // As Decap fills them (decap-cms-core, lib/formatters.js, commitMessageFormatter): the collection by its
     // singular label, else its label.
-    const [articles] = config.collections;
     const fill = (template: string) =>
       template
         .replace('{{collection}}', articles.label_singular)

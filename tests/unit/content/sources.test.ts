@@ -12,7 +12,7 @@ const { collections } = await import('../../../src/content.config.ts');
 
 /** Each collection's folder under the content root and the files its loader takes. */
 const loaded = Object.values(collections).map((c) => {
-  const { pattern, base } = c.loader as unknown as { pattern: string; base: string };
+  const { pattern, base } = (c as unknown as { loader: { pattern: string; base: string } }).loader;
   return { folder: path.basename(base), pattern };
 });
 
