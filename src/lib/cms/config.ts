@@ -82,6 +82,8 @@ export const ARTICLE_FIELDS: CmsField[] = [
         name: 'attrs',
         label: 'Attributi',
         widget: 'object',
+        // A title tag has none: Decap would otherwise refuse to save one with its attributes left empty.
+        ...optional,
         // A free record in the schema; the form offers the attributes the guide's examples use.
         fields: ['name', 'property', 'content', 'rel', 'href'].map((a) => text(a, a, optional)),
       },
@@ -229,7 +231,19 @@ export function cmsConfig(proxyUrl: string) {
   return {
     load_config_file: false,
     locale: 'it',
-    backend: { name: 'proxy', proxy_url: proxyUrl, branch: 'main' },
+    backend: {
+      name: 'proxy',
+      proxy_url: proxyUrl,
+      branch: 'main',
+      // Decap reads these here, under `backend` (a top-level `commit_messages` is ignored: English messages).
+      commit_messages: {
+        create: 'Crea {{collection}} “{{slug}}”',
+        update: 'Aggiorna {{collection}} “{{slug}}”',
+        delete: 'Elimina {{collection}} “{{slug}}”',
+        uploadMedia: 'Carica “{{path}}”',
+        deleteMedia: 'Elimina “{{path}}”',
+      },
+    },
     publish_mode: 'simple',
     media_folder: 'content/articles',
     public_folder: './',
@@ -237,13 +251,6 @@ export function cmsConfig(proxyUrl: string) {
     display_url: '/',
     show_preview_links: false,
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
-    commit_messages: {
-      create: 'Crea {{collection}} “{{slug}}”',
-      update: 'Aggiorna {{collection}} “{{slug}}”',
-      delete: 'Elimina {{collection}} “{{slug}}”',
-      uploadMedia: 'Carica “{{path}}”',
-      deleteMedia: 'Elimina “{{path}}”',
-    },
     collections: [
       {
         name: 'articoli',

@@ -24,6 +24,47 @@ describe('the key an author meant', () => {
     expect(closestKey(key, known)).toBe(meant);
   });
 
+  it.each([
+    // Up to 2 characters: no typo is guessed (a two-letter key is as likely another word).
+    ['tg', ['tags'], undefined],
+    // 3 to 5 characters: one edit.
+    ['tgs', ['tags'], 'tags'],
+    ['tgx', ['tags'], undefined],
+    ['drft', ['draft'], 'draft'],
+    ['drfat', ['draft'], undefined],
+    // 6 characters and more: two edits, never three, however long the key.
+    ['drafxy', ['draft'], 'draft'],
+    ['titlexy', ['title'], 'title'],
+    ['descriptionxyz', ['description'], undefined],
+  ])('%s, a typo of %j → %s (a third of its length, at most two edits)', (key, candidates, meant) => {
+    expect(closestKey(key, candidates)).toBe(meant);
+  });
+
+  it.each([
+    ['titolo', 'title'],
+    ['descrizione', 'description'],
+    ['data', 'pubDate'],
+    ['autore', 'author'],
+    ['argomenti', 'tags'],
+    ['copertina', 'cover'],
+    ['bozza', 'draft'],
+    ['commenti', 'comments'],
+    ['domande', 'questions'],
+    ['risposte', 'options'],
+    ['opzioni', 'options'],
+    ['punti', 'points'],
+    ['peso', 'weight'],
+    ['esiti', 'bands'],
+    ['versione', 'version'],
+  ])('the Italian %s is read as %s, before any key one typo away', (italian, key) => {
+    expect(closestKey(italian, [`${italian}x`, key])).toBe(key);
+    expect(closestKey(italian.toUpperCase(), [key])).toBe(key);
+  });
+
+  it('a key that is itself known in another case wins over its Italian meaning', () => {
+    expect(closestKey('Data', ['pubDate', 'data'])).toBe('data');
+  });
+
   it('prefers the closest of two candidates', () => {
     expect(closestKey('cover1', ['coverxx', 'cover'])).toBe('cover');
     expect(closestKey('cover1', ['cover', 'coverxx'])).toBe('cover');

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { articlePath, blogPath, commentPath, commentsPath, TAG_INDEX_PATH, tagPath } from '../../../src/lib/paths.ts';
 import { ARTICLE_ID, IDEMPOTENCY_KEY, isArticleId, QUIZ_ID } from '../../../src/lib/ids.ts';
 import { articleIdSchema, idempotencyKeySchema, quizIdSchema } from '../../../src/lib/id-schemas.ts';
+import { commentPayloadSchema } from '../../../src/lib/comments/comment-schema.ts';
 
 describe('paths', () => {
   it('builds every article, tag and comment URL', () => {
@@ -31,6 +32,16 @@ describe('shared ids', () => {
     expect(isArticleId(id)).toBe(ok);
     expect(articleIdSchema.safeParse(id).success).toBe(ok);
   });
+
+  it.each(['definizione-di-networking', 'a'.repeat(129), '-inizio', 'Maiuscole', 'città', '../admin', ''])(
+    'the lead’s article %j is judged as the comment form’s, with the same Italian message',
+    (id) => {
+      const message = (result: { error?: { issues: { message: string }[] } }) => result.error?.issues[0].message;
+      const expected = message(commentPayloadSchema.shape.articolo.safeParse(id));
+      expect(message(articleIdSchema.safeParse(id))).toBe(expected);
+      expect(expected).toBe(isArticleId(id) ? undefined : 'Articolo non valido.');
+    },
+  );
 
   it('quiz ids are at most 64 characters', () => {
     expect(QUIZ_ID.test('a'.repeat(64))).toBe(true);
