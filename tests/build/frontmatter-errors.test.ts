@@ -17,6 +17,7 @@ async function syncArticle(frontmatter: string | Uint8Array, file = 'articles/ar
   await mkdir(path.join(root, 'articles'), { recursive: true });
   await mkdir(path.join(root, 'pages'), { recursive: true });
   await mkdir(path.join(root, 'quiz'), { recursive: true });
+  await mkdir(path.join(root, path.dirname(file)), { recursive: true });
   const bytes = typeof frontmatter === 'string' ? `---\n${frontmatter}\n---\n\nTesto.\n` : frontmatter;
   await writeFile(path.join(root, file), bytes);
   const result = await withAstroLock(async () =>
@@ -69,6 +70,16 @@ describe('a bad frontmatter stops the build', () => {
     expect(status).not.toBe(0);
     expect(output).toContain(message);
     expect(output).not.toMatch(/bad indentation|No such file/);
+  });
+
+  it('stops on the consultant’s introduction with an unquoted colon, in Italian', async () => {
+    const { status, output } = await syncArticle(
+      Buffer.from('nome: Marco Bianchi\nruolo: consulente\npresentazione: Ti chiamo io: in venti minuti.\n'),
+      'consulente/consulente.yaml',
+    );
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/consulente\.yaml, riga 3, colonna \d+/);
+    expect(output).not.toMatch(/bad indentation/);
   });
 
   it('stops on an unknown key in the free test', async () => {

@@ -4,6 +4,7 @@ import { pageSchema } from './page-schema.ts';
 import { quizSchema } from '../quiz/schema.ts';
 import { companySchema } from './company-schema.ts';
 import { createTestimonialSchema } from './testimonial-schema.ts';
+import { createConsultantSchema } from './consultant-schema.ts';
 import type { SourceFormat } from './source-check.ts';
 
 /** A folder of `content/` and how its files are checked before Astro reads them. */
@@ -28,5 +29,11 @@ export const SOURCE_FOLDERS: readonly SourceFolder[] = [
     extensions: ['.yaml', '.yml'],
     format: 'yaml',
     schema: createTestimonialSchema(() => z.string()),
+  },
+  {
+    folder: 'consulente',
+    extensions: ['.yaml', '.yml'],
+    format: 'yaml',
+    schema: createConsultantSchema(() => z.string()),
   },
 ];
