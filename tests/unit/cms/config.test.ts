@@ -296,7 +296,7 @@ describe('each field’s widget fits its schema', () => {
 
   it('offers the head attributes the guide’s examples use, and they make valid tags', () => {
     const offered = ALL.filter((p) => p.path.startsWith(HEAD_ATTRIBUTES)).map((p) => p.field.name);
-    const guide = readFileSync('docs/guida-redazione.md', 'utf8');
+    const guide = readFileSync(new URL('../../../docs/guida-redazione.md', import.meta.url), 'utf8');
     const example = /```yaml\n(head:\n[\s\S]*?)```/.exec(guide)![1];
     const tags = (parse(example) as { head: { tag: string; attrs: Record<string, string> }[] }).head;
     expect(tags.length).toBeGreaterThan(2);
