@@ -6,20 +6,15 @@ interface Props {
 }
 
 /**
- * Where the prospect is: "Domanda 3 di 10" over a progress bar. The plain form says what is ahead over an empty
- * track of the same size (a bar would report progress it does not track), so the island's first step lands where
- * the plain form's heading was.
+ * Where the prospect is: "Domanda 3 di 10" over a progress bar. The plain form says what is ahead instead, over an
+ * empty track drawn by its stylesheet (quiz.css): the island's first step lands where the plain form's was.
  */
 export function QuizProgress({ flow, step }: Props) {
   const { max, value } = progressOf(flow, step);
   return (
     <div class="quiz__progress">
       <p class="quiz__step">{stepLabel(flow, step)}</p>
-      {step === PLAIN ? (
-        <span class="quiz__track" aria-hidden="true" />
-      ) : (
-        <progress max={max} value={value} aria-label="Avanzamento del test" />
-      )}
+      {step !== PLAIN && <progress max={max} value={value} aria-label="Avanzamento del test" />}
     </div>
   );
 }
