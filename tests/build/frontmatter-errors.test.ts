@@ -65,6 +65,11 @@ describe('a bad frontmatter stops the build', () => {
       Uint8Array.from([...Buffer.from('---\ntitle: "Perch'), 0xe9, ...Buffer.from(`"\n${description}\n---\n`)]),
       'articolo-rotto.mdx, riga 2: il file non è salvato in UTF-8',
     ],
+    [
+      'an image in the text without a description',
+      Buffer.from(`---\n${good}\n---\n\nTesto.\n\n![](./foto.jpg)\n`),
+      'articolo-rotto.mdx, riga 9: un’immagine senza descrizione',
+    ],
   ])('stops on %s with an Italian message', async (_, source, message) => {
     const { status, output } = await syncArticle(source);
     expect(status).not.toBe(0);

@@ -94,7 +94,7 @@ describe('the web editor in a browser', () => {
     await expect.poll(() => git('log', '-1', '--format=%an'), { timeout: 20_000 }).toBe('Persona redazione\n');
     console.log(`editor: click → commit in ${Date.now() - clicked} ms`);
     // In Italian, as the history reads in the team's git log (Decap takes its messages from `backend`).
-    expect(await git('log', '-1', '--format=%s')).toMatch(/^Aggiorna articolo “/);
+    expect(git('log', '-1', '--format=%s')).toMatch(/^Aggiorna articolo “/);
     await page.screenshot({ path: path.join(ROOT, 'screenshots', 'editor-saved-1280.png') });
     const saved = await readFile(path.join(repo, FOUNDING), 'utf8');
     expect(saved).toContain('title: "Definizione di Networking: che cosa significa davvero?"');

@@ -1,5 +1,6 @@
 import { isNode, parseDocument, type Document, type YAMLError } from 'yaml';
 import type { z } from '../zod.ts';
+import { IMAGE_ALT_MESSAGE, imagesWithoutAlt } from './image-alt.ts';
 
 /*
  * What is wrong with one content file, in Italian, before Astro reads it: the encoding, the YAML and the schema
@@ -51,14 +52,17 @@ export function checkSource(file: string, bytes: Uint8Array, format: SourceForma
   const doc = parseDocument(source.yaml, { uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length > 0) return doc.errors.slice(0, 1).map((e) => yamlProblem(file, e, source));
   const result = schema.safeParse(doc.toJS() ?? {});
-  if (result.success) return [];
-  return result.error.issues.map((issue) => ({
-    file,
-    field: fieldName(issue.path),
-    // An unknown key is reported on its object: point at the (first) key itself.
-    line: lineOfField(doc, source, issue.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys] : issue.path),
-    message: issue.message,
-  }));
+  const fields: ContentProblem[] = result.success
+    ? []
+    : result.error.issues.map((issue) => ({
+        file,
+        field: fieldName(issue.path),
+        // An unknown key is reported on its object: point at the (first) key itself.
+        line: lineOfField(doc, source, issue.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys] : issue.path),
+        message: issue.message,
+      }));
+  if (format === 'yaml') return fields;
+  return [...fields, ...imagesWithoutAlt(text).map((line) => ({ file, line, message: IMAGE_ALT_MESSAGE }))];
 }
 
 /** The frontmatter's YAML and the file line it starts on, or null when the file has none. */

@@ -12,6 +12,7 @@ import {
 } from '../../../src/lib/content/source-check.ts';
 import { SOURCE_FOLDERS } from '../../../src/lib/content/sources.ts';
 import { contentErrorPage } from '../../../src/lib/content/error-page.ts';
+import { IMAGE_ALT_MESSAGE } from '../../../src/lib/content/image-alt.ts';
 
 const article = SOURCE_FOLDERS[0].schema;
 const quiz = SOURCE_FOLDERS[2].schema;
@@ -37,6 +38,18 @@ describe('a content file is checked before Astro reads it', () => {
     expect(problem.message).toBe(`\`${key}\` non esiste: forse \`${meant}\`?`);
     expect(problem.line).toBe(lineNumber + 1);
     expect(problem.field).toBeUndefined();
+  });
+
+  it('asks for the description of an image in the text, on its line, beside any schema error', () => {
+    const body = '\n\n![](./foto.jpg)\n\n![Il team](./team.jpg) e ![ ](./altra.jpg)\n';
+    const good = `---\ntitle: "Titolo valido"\n${description}\npubDate: 2026-11-29\n---${body}`;
+    const problems = checkSource('content/articles/x.mdx', utf8(good), 'frontmatter', article);
+    expect(problems.map((p) => p.line)).toEqual([7, 9]);
+    expect(problems[0]).toEqual({ file: 'content/articles/x.mdx', line: 7, message: IMAGE_ALT_MESSAGE });
+    const bad = checkSource('x.mdx', utf8(good.replace('pubDate', 'Draft: true\npubDate')), 'frontmatter', article);
+    expect(bad.map((p) => p.line)).toEqual([4, 8, 10]);
+    // A YAML file has no text with images to describe.
+    expect(checkSource('q.yaml', utf8('note: "![](x.jpg)"'), 'yaml', z.object({ note: z.string() }))).toEqual([]);
   });
 
   it('lists the allowed keys when no key is close', () => {
