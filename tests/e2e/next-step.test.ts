@@ -1,9 +1,8 @@
-import { describe, it, expect, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { DatabaseSync } from 'node:sqlite';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { siteUnderTest } from '../support/site-under-test.ts';
-import { startSmtp } from '../support/smtp.ts';
+import { siteWithMail } from '../support/site-under-test.ts';
 import { readDb, eventually } from '../support/leads.ts';
 import { expectNoAxeViolations } from '../support/browser.ts';
 import { loadRealQuiz } from '../support/quiz-fixtures.ts';
@@ -16,18 +15,7 @@ import { answersFor } from '../../scripts/lib/sample-answers.ts';
  * the team's numbers are one tap away; reading for those not yet in target.
  */
 const quiz = loadRealQuiz();
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
-const site = siteUnderTest(async () => {
-  smtp = await startSmtp();
-  return {
-    LEADS_MIN_FILL_SECONDS: '0',
-    LEADS_RATE_LIMIT: '100',
-    SMTP_URL: smtp.url,
-    NOTIFY_EMAIL_TO: 'vendite@segnalazionevincente.com',
-    OUTBOX_POLL_SECONDS: '0.2',
-  };
-});
-afterAll(() => smtp?.close());
+const site = siteWithMail({ LEADS_RATE_LIMIT: '100' });
 
 const band = (id: string) => quiz.bands.find((b) => b.id === id)!;
 const optionLabel = (questionId: string, optionId: string) => {
@@ -110,7 +98,9 @@ describe.each([
     expect(row.telefono).toBe('+393337654321');
     await eventually(
       () =>
-        smtp.mails.some((m) => m.subject === `Richiamami: Mario Rossi, Rossi Srl` && m.text.includes(String(row.id))),
+        site.smtp.mails.some(
+          (m) => m.subject === `Richiamami: Mario Rossi, Rossi Srl` && m.text.includes(String(row.id)),
+        ),
       10_000,
       'the team told of the call-back',
     );
@@ -118,7 +108,7 @@ describe.each([
     await page.reload();
     await page.getByText('Grazie: ti chiameremo').waitFor();
     expect(
-      smtp.mails.filter((m) => m.text.includes(String(row.id)) && m.subject.startsWith('Richiamami')),
+      site.smtp.mails.filter((m) => m.text.includes(String(row.id)) && m.subject.startsWith('Richiamami')),
     ).toHaveLength(1);
     await context.close();
   });

@@ -1,7 +1,6 @@
-import { describe, it, expect, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import type { Page, Request } from 'playwright-core';
-import { siteUnderTest } from '../support/site-under-test.ts';
-import { startSmtp } from '../support/smtp.ts';
+import { siteWithMail } from '../support/site-under-test.ts';
 import { readDb, eventually } from '../support/leads.ts';
 import { expectNoAxeViolations } from '../support/browser.ts';
 import { loadRealQuiz } from '../support/quiz-fixtures.ts';
@@ -9,18 +8,7 @@ import { leadPayloadSchema } from '../../src/lib/leads/lead-schema.ts';
 import { fillContact } from '../support/journeys.ts';
 
 const quiz = loadRealQuiz();
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
-// A script answers in about a second: the minimum fill time would (rightly) call it a bot.
-const site = siteUnderTest(async () => {
-  smtp = await startSmtp();
-  return {
-    LEADS_MIN_FILL_SECONDS: '0',
-    SMTP_URL: smtp.url,
-    NOTIFY_EMAIL_TO: 'vendite@segnalazionevincente.com',
-    OUTBOX_POLL_SECONDS: '0.2',
-  };
-});
-afterAll(() => smtp?.close());
+const site = siteWithMail();
 
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
 
@@ -100,7 +88,7 @@ describe('the free test with JavaScript', () => {
     const [row] = readDb(site.dataDir).leads.filter((l) => l.email === 'mario.e2e@azienda.it');
     expect(row).toMatchObject({ spam: 0, form: 'test-gratuito:json', source_article: 'definizione-di-networking' });
     expect(quiz.bands.find((b) => b.id === row.outcome)?.title).toBe(await title.textContent());
-    await eventually(() => smtp.mails.some((m) => m.text.includes(String(row.id))), 10_000, 'the team email');
+    await eventually(() => site.smtp.mails.some((m) => m.text.includes(String(row.id))), 10_000, 'the team email');
     await page.close();
   });
 });
@@ -159,7 +147,7 @@ describe('the free test without JavaScript', () => {
     await page.getByRole('heading', { name: 'Il risultato del tuo test' }).waitFor();
     expect(page.url()).toContain('/test-gratuito/risultato/');
     expect(readDb(site.dataDir).leads.filter((l) => l.email === 'nojs@azienda.it')).toHaveLength(1);
-    await eventually(() => smtp.mails.some((m) => m.text.includes('nojs@azienda.it')), 10_000, 'the team email');
+    await eventually(() => site.smtp.mails.some((m) => m.text.includes('nojs@azienda.it')), 10_000, 'the team email');
     await context.close();
   });
 
