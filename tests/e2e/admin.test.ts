@@ -5,7 +5,7 @@ import { siteUnderTest } from '../support/site-under-test.ts';
 import { expectNoAxeViolations } from '../support/browser.ts';
 import { loadRealQuiz } from '../support/quiz-fixtures.ts';
 import { readDb } from '../support/leads.ts';
-import { signIn } from '../support/journeys.ts';
+import { openTest, signIn } from '../support/journeys.ts';
 
 const PASSWORD = 'password-del-team-di-prova';
 const quiz = loadRealQuiz();
@@ -14,7 +14,7 @@ const site = siteUnderTest({ ADMIN_PASSWORD: PASSWORD, LEADS_MIN_FILL_SECONDS: '
 /** A prospect takes the test in the browser and leaves their contact. */
 async function takeTheTest(email: string) {
   const page = await site.browser.newPage();
-  await page.goto(`${site.server.url}/test-gratuito/`);
+  await openTest(page, `${site.server.url}/test-gratuito/`);
   for (const question of quiz.questions) {
     await page.getByLabel(question.options[1].label, { exact: true }).check();
     await page.getByRole('button', { name: 'Avanti' }).click();

@@ -1,11 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import { siteUnderTest } from '../support/site-under-test.ts';
 import { loadRealQuiz } from '../support/quiz-fixtures.ts';
+import { openTest } from '../support/journeys.ts';
 
 /*
- * The test page is served as the plain form and then woken up by its island (issue 16: Lighthouse's CLS was
- * 0.045 on a phone, the progress bar pushing the first question down). The plain form keeps the progress's
- * place, so waking up must move nothing a visitor sees.
+ * The server draws the island's first question, and the island then hydrates and wakes up (issue 16: Lighthouse's
+ * CLS was 0.045 on a phone when the island replaced the plain form). Waking up must move nothing a visitor sees.
  */
 const site = siteUnderTest();
 const questions = loadRealQuiz().questions.length;
@@ -32,9 +32,7 @@ describe('the test page when its island wakes up', () => {
           });
       }).observe({ type: 'layout-shift', buffered: true });
     });
-    await page.goto(`${site.server.url}/test-gratuito/`);
-    // Awake: the island shows one question at a time, with the way on.
-    await page.getByRole('button', { name: 'Avanti' }).waitFor();
+    await openTest(page, `${site.server.url}/test-gratuito/`);
     await expect.poll(() => page.locator('.quiz__step').textContent()).toBe(`Domanda 1 di ${questions}`);
     // Two frames, so a shift from the last render is reported.
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));

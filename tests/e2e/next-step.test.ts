@@ -6,7 +6,7 @@ import { siteWithMail } from '../support/site-under-test.ts';
 import { readDb, eventually } from '../support/leads.ts';
 import { expectNoAxeViolations } from '../support/browser.ts';
 import { loadRealQuiz } from '../support/quiz-fixtures.ts';
-import { fillContact } from '../support/journeys.ts';
+import { fillContact, openTest, plainForm } from '../support/journeys.ts';
 import { answersFor } from '../../scripts/lib/sample-answers.ts';
 
 /*
@@ -23,24 +23,22 @@ const optionLabel = (questionId: string, optionId: string) => {
   return q.options.find((o) => o.id === optionId)!.label;
 };
 
-/**
- * A page with the island, or without it: axe itself needs JavaScript, so "without" keeps it on and never lets
- * the site's scripts load (as tests/e2e/quiz.test.ts does).
- */
+/** A page in a browser with JavaScript on (the island) or off (the plain form); axe runs either way. */
 async function newPage(js: boolean, width = 360) {
-  const context = await site.browser.newContext({ viewport: { width, height: 740 } });
+  const context = await site.browser.newContext({ javaScriptEnabled: js, viewport: { width, height: 740 } });
   const page = await context.newPage();
-  if (!js) await page.route('**/_astro/*.js', (route) => route.abort());
   return { context, page };
 }
 
 /** Takes the test towards an outcome, with the island (`js`) or as the plain form. */
 async function takeTest(page: Page, outcome: string, email: string, js: boolean) {
   const answers = answersFor(quiz, outcome);
-  await page.goto(`${site.server.url}/test-gratuito/`);
+  const url = `${site.server.url}/test-gratuito/`;
+  await (js ? openTest(page, url) : page.goto(url));
+  const form = js ? page : plainForm(page);
   for (const q of quiz.questions) {
     if (js) await page.getByRole('heading', { name: q.text }).waitFor();
-    await page.getByLabel(optionLabel(q.id, answers[q.id][0]), { exact: true }).check();
+    await form.getByLabel(optionLabel(q.id, answers[q.id][0]), { exact: true }).check();
     if (js) await page.getByRole('button', { name: 'Avanti' }).click();
   }
   await fillContact(page, email);

@@ -5,7 +5,7 @@ import { readDb, eventually } from '../support/leads.ts';
 import { expectNoAxeViolations } from '../support/browser.ts';
 import { loadRealQuiz } from '../support/quiz-fixtures.ts';
 import { leadPayloadSchema } from '../../src/lib/leads/lead-schema.ts';
-import { fillContact } from '../support/journeys.ts';
+import { fillContact, openTest, plainForm } from '../support/journeys.ts';
 
 const quiz = loadRealQuiz();
 const site = siteWithMail();
@@ -22,8 +22,8 @@ async function answerByKeyboard(page: Page) {
 describe('the free test with JavaScript', () => {
   it('is completed by keyboard alone up to the contact form, on a 360px screen', async () => {
     const page = await site.browser.newPage({ viewport: { width: 360, height: 740 } });
-    await page.goto(`${site.server.url}/test-gratuito/?da=definizione-di-networking&utm_source=newsletter`);
-    await page.locator('.quiz__step').getByText(`Domanda 1 di ${quiz.questions.length}`).waitFor();
+    await openTest(page, `${site.server.url}/test-gratuito/?da=definizione-di-networking&utm_source=newsletter`);
+    expect(await page.locator('.quiz__step').textContent()).toBe(`Domanda 1 di ${quiz.questions.length}`);
     await expectNoAxeViolations(page);
 
     // Start from the top of the page, as a keyboard user would.
@@ -60,7 +60,7 @@ describe('the free test with JavaScript', () => {
     page.on('request', (r) =>
       r.url().endsWith('/api/leads/funnel') ? beacons.push(r.postData() ?? '') : r.method() === 'POST' && sent.push(r),
     );
-    await page.goto(`${site.server.url}/test-gratuito/?da=definizione-di-networking&utm_source=newsletter`);
+    await openTest(page, `${site.server.url}/test-gratuito/?da=definizione-di-networking&utm_source=newsletter`);
     for (const question of quiz.questions) {
       await page.getByRole('heading', { name: question.text }).waitFor();
       await page.getByLabel(question.options[0].label, { exact: true }).check();
@@ -96,16 +96,20 @@ describe('the free test with JavaScript', () => {
 describe('the free test on a slow phone', () => {
   it('keeps an answer chosen before the island took over', async () => {
     const page = await site.browser.newPage({ viewport: { width: 360, height: 740 } });
-    // The island's code arrives late, as on a slow connection: the plain form is already usable.
+    // The island's code arrives late, as on a slow connection: its first question, drawn by the server, is there.
+    let release = () => {};
+    const arrived = new Promise<void>((r) => (release = r));
     await page.route('**/_astro/QuizForm*.js', async (route) => {
-      await new Promise((r) => setTimeout(r, 1500));
+      await arrived;
       await route.continue();
     });
     await page.goto(`${site.server.url}/test-gratuito/`);
+    expect(await page.locator('astro-island[ssr]').count()).toBe(1);
     const option = page.getByLabel(quiz.questions[0].options[2].label, { exact: true });
     await option.check();
-    // The plain form's line says what is ahead; the island's says where the prospect is.
-    await page.locator('.quiz__step').getByText(`Domanda 1 di ${quiz.questions.length}`).waitFor();
+    release();
+    await page.locator('astro-island:not([ssr])').waitFor();
+    await page.evaluate(() => new Promise((woken) => setTimeout(woken)));
     expect(await option.isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Avanti' }).click();
     await page.locator('.quiz__step').getByText(`Domanda 2 di ${quiz.questions.length}`).waitFor();
@@ -118,10 +122,14 @@ describe('the free test without JavaScript', () => {
     const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     await page.goto(`${site.server.url}/test-gratuito/`);
-    const form = page.locator('form.quiz');
+    const form = plainForm(page);
     expect(await form.getAttribute('method')).toBe('post');
     expect(await form.getAttribute('action')).toBe('/api/leads');
-    expect(await page.locator('fieldset').count()).toBe(quiz.questions.length);
+    expect(await form.locator('fieldset').count()).toBe(quiz.questions.length);
+    // The island's first question, which cannot move on without JavaScript, is hidden.
+    expect(await page.locator('astro-island').isVisible()).toBe(false);
+    expect(await page.locator('fieldset:visible').count()).toBe(quiz.questions.length);
+    expect(await page.getByRole('button', { name: 'Avanti' }).count()).toBe(0);
     for (const label of ['Nome', 'Cognome', 'Email', 'Azienda'])
       expect(await page.getByLabel(label, { exact: true }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Invia e scopri il risultato' }).count()).toBe(1);
@@ -133,7 +141,8 @@ describe('the free test without JavaScript', () => {
     const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     await page.goto(`${site.server.url}/test-gratuito/`);
-    for (const question of quiz.questions) await page.getByLabel(question.options[1].label, { exact: true }).check();
+    for (const question of quiz.questions)
+      await plainForm(page).getByLabel(question.options[1].label, { exact: true }).check();
     await fillContact(page, 'nojs@azienda.it');
     // A check digit only the server verifies (the browser checks required fields and the email's shape itself).
     await page.getByLabel(/^Partita IVA/).fill('12345678901');
@@ -151,13 +160,13 @@ describe('the free test without JavaScript', () => {
     await context.close();
   });
 
-  it('has no axe violations as a plain form (island scripts blocked)', async () => {
-    // axe itself needs JavaScript: keep it on, but never let the island load.
-    const page = await site.browser.newPage({ viewport: { width: 360, height: 740 } });
-    await page.route('**/_astro/*.js', (route) => route.abort());
+  it('has no axe violations as a plain form', async () => {
+    // The page's scripts are off; axe runs in Playwright's own world.
+    const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
     await page.goto(`${site.server.url}/test-gratuito/`);
-    expect(await page.locator('fieldset').count()).toBe(quiz.questions.length);
+    expect(await page.locator('fieldset:visible').count()).toBe(quiz.questions.length);
     await expectNoAxeViolations(page);
-    await page.close();
+    await context.close();
   });
 });

@@ -302,6 +302,21 @@ describe('POST /api/leads with the plain form (no JavaScript)', () => {
     expect(leadsWith('anna.doppia@example.it')).toHaveLength(1);
   });
 
+  it('takes the island’s first question posted before its script ran to the plain form, answer kept, no error', async () => {
+    const form = new URLSearchParams({ quiz_id: 'test-gratuito', quiz_version: validLeadForm().get('quiz_version')! });
+    form.set('q.settore', validLeadForm().get('q.settore')!);
+    const before = readDb(dataDir).leads.length;
+    const res = await postForm(form);
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain('<form class="quiz quiz--plain" method="post" action="/api/leads"');
+    expect(html).toMatch(new RegExp(`name="q\\.settore" value="${form.get('q.settore')}" checked`));
+    expect(html).toContain('name="email"');
+    expect(html).not.toContain('Controlla i campi evidenziati');
+    expect(html).not.toContain('class="field__error"');
+    expect(readDb(dataDir).leads).toHaveLength(before);
+  });
+
   it('comes back (422) with the input kept and an Italian message next to each field', async () => {
     const form = validLeadForm({ email: 'anna@', cognome: '' });
     form.delete('q.settore');

@@ -41,10 +41,14 @@ export interface AxeViolation {
   nodes: { target: string[]; failureSummary?: string }[];
 }
 
-/** Runs axe-core with the WCAG 2.x A/AA rules on the page as it is now. */
+/** Runs axe-core with the WCAG 2.x A/AA rules on the page as it is now, with or without the page's JavaScript. */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
+    // In a browser without JavaScript (`javaScriptEnabled: false`) Playwright's evaluation still runs, but timers
+    // never fire: axe's pauses run as promises instead. The page's own scripts stay off.
+    if (matchMedia('(scripting: none)').matches)
+      window.setTimeout = ((fn: () => void) => (void Promise.resolve().then(fn), 0)) as unknown as typeof setTimeout;
     const axe = (
       window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }
     ).axe;

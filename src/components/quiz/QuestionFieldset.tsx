@@ -4,6 +4,8 @@ import { answerField } from '../../lib/leads/form-fields.ts';
 
 interface Props {
   question: Question;
+  /** Before the ids, where two copies of a question share a page (QuizForm's `idPrefix`). */
+  idPrefix?: string;
   chosen: string[];
   error?: string | null;
   /** Set on the current step's heading so focus can move to it. */
@@ -12,8 +14,8 @@ interface Props {
 }
 
 /** One question as native radio buttons or checkboxes in a fieldset (arrow keys work in a radio group). */
-export function QuestionFieldset({ question, chosen, error, headingRef, onChange }: Props) {
-  const base = `domanda-${question.id}`;
+export function QuestionFieldset({ question, idPrefix = '', chosen, error, headingRef, onChange }: Props) {
+  const base = `${idPrefix}domanda-${question.id}`;
   const described =
     [question.help && `${base}-aiuto`, error && `${base}-errore`].filter(Boolean).join(' ') || undefined;
   const multiple = question.type === 'multiple';

@@ -1,5 +1,5 @@
 import { Component, createRef, type ComponentChildren } from 'preact';
-import type { Quiz } from '../../lib/quiz/schema.ts';
+import type { IslandQuiz } from '../../lib/quiz/schema.ts';
 import { validateAnswers, answerErrorMessage } from '../../lib/quiz/answers.ts';
 import { scoreQuiz, type QuizResult } from '../../lib/quiz/score.ts';
 import type { Band } from '../../lib/quiz/schema.ts';
@@ -34,7 +34,14 @@ import {
 } from '../../lib/quiz/flow.ts';
 
 interface Props extends ConsentTexts {
-  quiz: Quiz;
+  quiz: IslandQuiz;
+  /**
+   * The complete plain form, every question and the contact fields on one page: rendered on the server for
+   * browsers without JavaScript and when it comes back with errors, never hydrated.
+   */
+  plain?: boolean;
+  /** Prefixes the questions' ids: the plain form inside `<noscript>` sits beside the island's first question. */
+  idPrefix?: string;
   /** Opens a page (the result page once the lead is stored); tests pass their own, the page passes none. */
   go?: (path: string) => void;
   /** Where leads are posted (PUBLIC_LEADS_ENDPOINT). */
@@ -48,8 +55,6 @@ interface Props extends ConsentTexts {
 }
 
 interface State {
-  /** False on the server and in the first browser render, so hydration matches the plain form. */
-  enhanced: boolean;
   progress: Progress;
   questionError: string | null;
   errors: Record<string, string>;
@@ -101,15 +106,14 @@ function withTyped(progress: Progress, form: HTMLFormElement): Progress {
 }
 
 /**
- * The free test. Rendered on the server it is a complete plain HTML form (every question,
- * the contact fields) that posts to the lead endpoint. Once hydrated it becomes one question
- * per screen, keeps answers in sessionStorage and posts JSON, showing the outcome in place.
+ * The free test, one question per screen: it keeps answers in sessionStorage and posts JSON. The server renders
+ * its first question (so hydrating it is cheap and nothing moves when it wakes) and, with `plain`, the complete
+ * plain HTML form that posts to the lead endpoint without JavaScript (QuizPage.astro puts it in `<noscript>`).
  *
  * A class rather than hooks: it spares the page preact/hooks (1.2 KB gzip of a 15 KB budget).
  */
 export default class QuizForm extends Component<Props, State> {
   state: State = {
-    enhanced: false,
     progress: { ...EMPTY, ...this.props.initial },
     questionError: null,
     errors: this.props.errors ?? {},
@@ -133,16 +137,17 @@ export default class QuizForm extends Component<Props, State> {
   }
 
   componentDidMount() {
-    // From the plain form to one question per screen, with what the prospect already chose or typed: in a task of
-    // its own, so hydrating the plain form and redrawing it as one question are two shorter tasks, not one long one
-    // that blocks a slow phone's taps (Lighthouse's Total Blocking Time).
+    // Back where the prospect left off (a reload), with what they chose before the island woke up, and the "test
+    // opened" count; then the start token. Each in a task of its own after hydrating (a first fetch costs a slow
+    // phone tens of milliseconds): short tasks, not one long one that blocks its taps (Lighthouse's Total Blocking
+    // Time).
     setTimeout(() => {
       const saved = loadProgress(session(), this.key);
       const fresh = { ...EMPTY, context: visitContext(new URL(location.href), document.referrer) };
       const base = saved ? { ...saved, step: clampStep(this.flow, saved.step) } : fresh;
       const progress = this.form.current ? withTyped(base, this.form.current) : base;
-      this.setState({ enhanced: true, progress });
-      if (!progress.startToken && !progress.done) void this.fetchStartToken();
+      this.setState({ progress });
+      if (!progress.startToken && !progress.done) setTimeout(() => void this.fetchStartToken());
       if (!progress.done) this.reach(progress.step, progress);
     });
   }
@@ -162,14 +167,14 @@ export default class QuizForm extends Component<Props, State> {
   }
 
   componentDidUpdate(_: Props, before: State) {
-    const { progress, enhanced, inPlace } = this.state;
+    const { progress, inPlace } = this.state;
     const needsResult = (progress.done && !progress.done.resultPath) || progress.step === previewStep(this.flow);
-    if (enhanced && needsResult && !inPlace)
+    if (needsResult && !inPlace)
       void import('./ResultInPlace.tsx').then((module) =>
         // Focus follows the prospect to the result's heading once it is drawn.
         this.setState({ inPlace: module }, () => this.moved && this.heading.current?.focus()),
       );
-    if (enhanced && progress !== before.progress) saveProgress(session(), this.key, progress);
+    if (progress !== before.progress) saveProgress(session(), this.key, progress);
     if (this.moved && (progress.step !== before.progress.step || progress.done !== before.progress.done))
       this.heading.current?.focus();
   }
@@ -285,9 +290,10 @@ export default class QuizForm extends Component<Props, State> {
   }
 
   onSubmit = (event: Event) => {
-    if (!this.state.enhanced) return; // not hydrated yet: the browser posts the plain form
     event.preventDefault();
-    this.next();
+    // In a task of its own: a tap that lands between hydration and the wake-up above moves on once the island is
+    // awake, instead of being undone by it.
+    setTimeout(() => this.next());
   };
 
   setAnswer = (questionId: string, chosen: string[]) => {
@@ -296,8 +302,8 @@ export default class QuizForm extends Component<Props, State> {
   };
 
   render(
-    { quiz, endpoint, privacy, marketing }: Props,
-    { enhanced, progress, questionError, errors, sending, failure, announcement }: State,
+    { quiz, endpoint, privacy, marketing, plain, idPrefix }: Props,
+    { progress, questionError, errors, sending, failure, announcement }: State,
   ) {
     const { flow, heading, form, onSubmit, setAnswer, restart } = this;
     const goTo = (step: number) => this.goTo(step);
@@ -350,21 +356,21 @@ export default class QuizForm extends Component<Props, State> {
       );
     }
 
-    // One tree for both modes: the plain form shows every step, the enhanced one only the current.
-    const step = enhanced ? progress.step : PLAIN;
+    // One tree for both forms: the plain one shows every step, the island only the current.
+    const step = plain ? PLAIN : progress.step;
     const shows = (index: number) => step === PLAIN || step === index;
-    const preview = enhanced && step === previewStep(flow) ? scored() : null;
+    const preview = !plain && step === previewStep(flow) ? scored() : null;
     return (
       <form
-        class={enhanced ? 'quiz' : 'quiz quiz--plain'}
+        class={plain ? 'quiz quiz--plain' : 'quiz'}
         method="post"
         action={endpoint}
-        noValidate={enhanced}
+        noValidate={!plain}
         ref={form}
         onSubmit={onSubmit}
       >
         {/* The plain form's error summary, from QuizPage.astro: never in the island's JavaScript. */}
-        {!enhanced && this.props.children}
+        {plain && this.props.children}
         <input type="hidden" name={FIELD.quizId} value={quiz.id} />
         <input type="hidden" name={FIELD.quizVersion} value={quiz.version} />
         <QuizProgress flow={flow} step={step} />
@@ -374,8 +380,9 @@ export default class QuizForm extends Component<Props, State> {
               <QuestionFieldset
                 key={q.id}
                 question={q}
+                idPrefix={idPrefix}
                 chosen={answers[q.id] ?? []}
-                error={enhanced ? (step === i ? questionError : null) : errors[answerField(q.id)]}
+                error={plain ? errors[answerField(q.id)] : step === i ? questionError : null}
                 headingRef={step === i ? heading : undefined}
                 onChange={setAnswer}
               />

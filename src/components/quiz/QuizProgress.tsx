@@ -5,10 +5,7 @@ interface Props {
   step: number;
 }
 
-/**
- * Where the prospect is: "Domanda 3 di 10" over a progress bar. The plain form says what is ahead instead, over an
- * empty track drawn by its stylesheet (quiz.css): the island's first step lands where the plain form's was.
- */
+/** Where the prospect is: "Domanda 3 di 10" over a progress bar. The plain form says what is ahead instead. */
 export function QuizProgress({ flow, step }: Props) {
   const { max, value } = progressOf(flow, step);
   return (

@@ -1,11 +1,11 @@
 import type { Ref } from 'preact';
-import type { Band, Quiz } from '../../lib/quiz/schema.ts';
+import type { Band, IslandQuiz } from '../../lib/quiz/schema.ts';
 import type { QuizResult } from '../../lib/quiz/score.ts';
 import { bandLadder, categoryReport } from '../../lib/quiz/levels.ts';
 import { ResultView } from './ResultView.tsx';
 
 interface Props {
-  quiz: Quiz;
+  quiz: IslandQuiz;
   band: Band;
   result: QuizResult;
   headingRef?: Ref<HTMLHeadingElement>;

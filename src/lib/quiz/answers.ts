@@ -19,7 +19,7 @@ export type AnswersResult = { ok: true; answers: Answers } | { ok: false; errors
  * takes one option, a required question must be answered. Empty answers are dropped,
  * repeated option ids counted once.
  */
-export function validateAnswers(quiz: Quiz, raw: RawAnswers): AnswersResult {
+export function validateAnswers(quiz: Pick<Quiz, 'questions'>, raw: RawAnswers): AnswersResult {
   const errors: AnswerError[] = [];
   const answers: Answers = {};
   const questions = new Map(quiz.questions.map((q) => [q.id, q]));

@@ -6,11 +6,11 @@ import type { Quiz } from './schema.ts';
  * lead. The island (QuizForm.tsx) holds state and I/O only and asks this module.
  *
  * Step numbers: 0 … count-1 are the questions; with `fullResult: before-form` the result
- * preview comes next; the contact form is the last step. PLAIN (-1) is the server-rendered
- * form, where every step shows at once.
+ * preview comes next; the contact form is the last step. PLAIN (-1) is the plain form
+ * (no JavaScript), where every step shows at once.
  */
 
-/** The plain form: every question and the contact fields on one page (no JavaScript yet). */
+/** The plain form: every question and the contact fields on one page (no JavaScript). */
 export const PLAIN = -1;
 
 export type StepKind = 'plain' | 'question' | 'preview' | 'contact';
@@ -48,10 +48,7 @@ const LABELS: Record<Exclude<StepKind, 'question' | 'plain'>, string> = {
   contact: 'Ultimo passo',
 };
 
-/**
- * The line above the progress bar. The plain form (every step on one page, and the island's first paint before
- * it wakes) says what is ahead in the same place, so waking up moves nothing.
- */
+/** The line above the progress bar; the plain form, every step on one page, says what is ahead instead. */
 export function stepLabel(f: FlowShape, step: number): string {
   const kind = stepKind(f, step);
   if (kind === 'plain') return `${f.count} domande, poi i tuoi contatti`;

@@ -107,6 +107,8 @@ export const quizSchema = strictObject({
 
 export type QuizInput = z.input<typeof quizSchema>;
 export type Quiz = z.output<typeof quizSchema>;
+/** The test as its island gets it: the page itself shows the title and the intro. */
+export type IslandQuiz = Omit<Quiz, 'title' | 'intro'>;
 export type Question = Quiz['questions'][number];
 export type Option = Question['options'][number];
 export type Band = Quiz['bands'][number];

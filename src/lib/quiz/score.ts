@@ -73,7 +73,7 @@ export function bandFor(quiz: Pick<Quiz, 'bands'>, percent: number): Band {
 }
 
 /** Scores answers already checked by `validateAnswers`: points, percentage, band, category sub-scores. */
-export function scoreQuiz(quiz: Quiz, answers: Answers): QuizResult {
+export function scoreQuiz(quiz: Pick<Quiz, 'questions' | 'categories' | 'bands'>, answers: Answers): QuizResult {
   const total = rangeOf(quiz.questions, answers);
   const categories = quiz.categories
     .map((category) => ({

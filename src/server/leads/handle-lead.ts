@@ -19,6 +19,7 @@ import { json } from '../http/responses.ts';
 import { readStartToken } from '../http/start-token.ts';
 import { resultPath } from './result-link.ts';
 import { countSubmission } from '../funnel/handle-beacon.ts';
+import { CONTACT_FIELDS } from '../../lib/leads/contact-rules.ts';
 
 /** The plain form came back invalid: the page re-renders it with the input and the errors. */
 export interface FormRetry {
@@ -50,8 +51,12 @@ export async function handleLead(
 ): Promise<Response | FormRetry> {
   const submission = await readSubmission(req, rt.leadLimiter);
   if (submission instanceof Response) return submission;
-  const { isForm, fail } = submission;
-  const input: unknown = submission.form ? payloadFromForm(submission.form) : submission.input;
+  const { isForm, fail, form } = submission;
+  const input: unknown = form ? payloadFromForm(form) : submission.input;
+  // The island's first question, posted before its script ran (a slow or failed download): that form has none of the
+  // contact fields the plain form always sends. The plain form takes over, with the answer kept and nothing to fix.
+  if (form && !CONTACT_FIELDS.some((f) => form.has(f)))
+    return { kind: 'form-retry', values: input as LeadPayloadInput, errors: {} };
 
   const invalid = (errors: Record<string, string>): Response | FormRetry =>
     isForm

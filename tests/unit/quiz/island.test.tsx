@@ -76,9 +76,29 @@ function fillContact(values: Record<string, string>) {
 
 const goodContact = { Nome: 'Mario', Cognome: 'Rossi', Email: 'mario@azienda.it', Azienda: 'Rossi Srl' };
 
-describe('before hydration', () => {
-  it('is a complete plain form that posts every question and the contact fields', () => {
+describe('on the server', () => {
+  it('draws the island’s first question alone, as the island will', () => {
     const html = renderToString(<QuizForm {...props} />);
+    expect(html).toContain('<form class="quiz" method="post" action="/api/leads" novalidate');
+    expect(html.match(/<fieldset/g)).toHaveLength(1);
+    expect(html).toContain('id="domanda-q1"');
+    expect(html).toContain('<p class="quiz__step">Domanda 1 di 3</p><progress max="4" value="1"');
+    expect(html).toContain('>Avanti</button>');
+    expect(html).not.toContain('name="email"');
+  });
+
+  it('prefixes the question ids of the plain form that sits beside it', () => {
+    const html = renderToString(<QuizForm {...props} plain idPrefix="senza-js-" />);
+    expect(html.match(/id="senza-js-domanda-q\d"/g)).toEqual([
+      'id="senza-js-domanda-q1"',
+      'id="senza-js-domanda-q2"',
+      'id="senza-js-domanda-q3"',
+    ]);
+    expect(html).not.toMatch(/id="domanda-/);
+  });
+
+  it('is, as the plain form, a complete form that posts every question and the contact fields', () => {
+    const html = renderToString(<QuizForm {...props} plain />);
     expect(html).toContain('<form class="quiz quiz--plain" method="post" action="/api/leads"');
     expect(html.match(/<fieldset/g)).toHaveLength(3);
     for (const name of [
@@ -105,6 +125,15 @@ describe('before hydration', () => {
 });
 
 describe('the island', () => {
+  it('moves on after a tap that came before it woke up, counting the steps in order', async () => {
+    render(<QuizForm {...props} />);
+    // Hydrated, not yet awake (that takes a task): the tap is not undone by the wake-up.
+    choose('Sì');
+    next();
+    await onStep('Domanda 2 di 3');
+    expect(beacons.mock.calls.map(([, body]) => body)).toEqual(['prova|1|0||', 'prova|1|1||']);
+  });
+
   it('shows one question per screen with its progress', async () => {
     await mount();
     expect(screen.getAllByRole('group')).toHaveLength(1);
