@@ -4,7 +4,7 @@ import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ROOT, TEST_BUILD } from '../support/paths.ts';
 import { cleanEnv } from '../support/clean-env.ts';
-import { withAstroLock } from '../support/build-lock.ts';
+import { acquireAstroLock } from '../support/build-lock.ts';
 import { freePort } from '../support/server.ts';
 
 /*
@@ -23,6 +23,7 @@ const withTitle = (title: string, extra = '') =>
 let dev: ChildProcess;
 let url = '';
 let log = '';
+let releaseLock: (() => Promise<void>) | undefined;
 
 async function page(pathname: string) {
   const res = await fetch(`${url}${pathname}`, { headers: { Accept: 'text/html' } });
@@ -39,7 +40,11 @@ async function eventually(check: () => Promise<void>, ms = 45_000) {
     try {
       return await check();
     } catch (error) {
-      if (Date.now() > deadline) throw error;
+      if (Date.now() > deadline) {
+        throw new Error(
+          `${error instanceof Error ? error.message : String(error)}\n--- astro dev ---\n${log.slice(-4000)}`,
+        );
+      }
       await new Promise((r) => setTimeout(r, 300));
     }
   }
@@ -53,24 +58,30 @@ beforeAll(async () => {
   // Broken before the preview starts: the case where `astro dev` used to exit.
   await writeFile(article, withTitle("'L'arte della relazione'"));
   const port = await freePort();
-  await withAstroLock(async () => {
-    dev = spawn(
-      process.execPath,
-      [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'],
-      { cwd: ROOT, env: cleanEnv({ CONTENT_ROOT: content }), stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    dev.stdout?.on('data', (c) => (log += c));
-    dev.stderr?.on('data', (c) => (log += c));
-    url = `http://127.0.0.1:${port}`;
-    await eventually(async () => {
-      if (dev.exitCode !== null) throw new Error(`astro dev exited:\n${log}`);
-      await fetch(`${url}/robots.txt`);
-    }, 60_000);
-  });
+  // Held until the dev server stops: a build or sync beside it rewrites the `.astro/` files it watches, and it
+  // then serves that process's content (CI once answered 404 for the fixed article for 45 s).
+  releaseLock = await acquireAstroLock();
+  dev = spawn(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'],
+    { cwd: ROOT, env: cleanEnv({ CONTENT_ROOT: content }), stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  dev.stdout?.on('data', (c) => (log += c));
+  dev.stderr?.on('data', (c) => (log += c));
+  url = `http://127.0.0.1:${port}`;
+  await eventually(async () => {
+    if (dev.exitCode !== null) throw new Error(`astro dev exited:\n${log}`);
+    await fetch(`${url}/robots.txt`);
+  }, 60_000);
 }, 90_000);
 
 afterAll(async () => {
-  dev?.kill('SIGTERM');
+  if (dev && dev.exitCode === null) {
+    const exited = new Promise((r) => dev.once('exit', r));
+    dev.kill('SIGTERM');
+    await exited;
+  }
+  await releaseLock?.();
   await rm(content, { recursive: true, force: true });
 });
 

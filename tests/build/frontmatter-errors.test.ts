@@ -38,7 +38,8 @@ afterAll(async () => {
 const description = 'description: "Una descrizione abbastanza lunga da superare il minimo richiesto."';
 const good = `title: "Titolo valido"\n${description}\npubDate: 2026-11-29`;
 
-describe('a bad frontmatter stops the build', () => {
+// Each sync may wait for the lock behind a whole publish test or the dev server test (up to a minute each).
+describe('a bad frontmatter stops the build', { timeout: 180_000 }, () => {
   it.each([
     ['pubDate', `title: 'Titolo valido'\n${description}\npubDate: domani`, 'pubDate deve essere una data'],
     ['description', `title: 'Titolo valido'\ndescription: corta\npubDate: 2026-11-29`, 'almeno 50 caratteri'],
