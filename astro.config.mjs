@@ -9,6 +9,8 @@ import { siteSitemap } from './src/integrations/sitemap.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { shareCards } from './src/integrations/share-cards.ts';
 import { contentErrors } from './src/integrations/content-errors.ts';
+import { outDirAside } from './src/integrations/out-dir-aside.ts';
+import { preactJsxNative } from './src/integrations/preact-jsx-native.ts';
 import { editorAssets } from './src/integrations/editor-assets.ts';
 import { readBuildSettings } from './src/server/settings.ts';
 import { ADAPTER_BODY_LIMIT } from './src/server/http/body-limits.ts';
@@ -31,6 +33,7 @@ export default defineConfig({
   integrations: [
     // First: a wrong content file stops the build (or fills the dev preview) with an Italian message.
     contentErrors(),
+    outDirAside(),
     mdx(),
     // Preact components are .tsx files. Without `include`, @preact/preset-vite runs Babel over every .ts and .js
     // file of the project in each of the three Vite builds (~2 s of a 1,000-article build), for a JSX transform
@@ -85,6 +88,7 @@ export default defineConfig({
       // Other assets keep Vite's own 4 KB rule (undefined).
       assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
     },
+    plugins: [preactJsxNative()],
   },
   server: { host: settings.HOST, port: settings.PORT },
   // The toolbar covered the bottom of the page in the marketers' preview (issue 13); nobody here used it.

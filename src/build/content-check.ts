@@ -13,23 +13,28 @@ const cache = new Map<string, { stamp: string; problems: ContentProblem[] }>();
  * (same size and mtime) are not read again, so `npm run dev` can call it on every page view.
  */
 export async function checkContent(root = contentRoot()): Promise<ContentProblem[]> {
-  const problems: ContentProblem[] = [];
-  for (const source of SOURCE_FOLDERS) {
-    const folder = path.join(root, source.folder);
-    const names = await readdir(folder, { recursive: true }).catch(() => [] as string[]);
-    for (const name of names.filter((n) => source.extensions.some((e) => n.endsWith(e))).sort()) {
-      const file = path.join(folder, name);
-      const info = await stat(file);
-      const stamp = `${info.size}:${info.mtimeMs}`;
-      let known = cache.get(file);
-      if (known?.stamp !== stamp) {
-        const relative = path.relative(process.cwd(), file);
-        const shown = relative.startsWith('..') ? path.resolve(file) : relative;
-        known = { stamp, problems: checkSource(shown, await readFile(file), source.format, source.schema) };
-        cache.set(file, known);
-      }
-      problems.push(...known.problems);
-    }
-  }
-  return problems;
+  const checked = await Promise.all(
+    SOURCE_FOLDERS.map(async (source) => {
+      const folder = path.join(root, source.folder);
+      const names = await readdir(folder, { recursive: true }).catch(() => [] as string[]);
+      const files = names.filter((n) => source.extensions.some((e) => n.endsWith(e))).sort();
+      // Read all at once: one at a time, a 1,000-article build waited ~0.5 s on the disk here.
+      return Promise.all(
+        files.map(async (name) => {
+          const file = path.join(folder, name);
+          const info = await stat(file);
+          const stamp = `${info.size}:${info.mtimeMs}`;
+          let known = cache.get(file);
+          if (known?.stamp !== stamp) {
+            const relative = path.relative(process.cwd(), file);
+            const shown = relative.startsWith('..') ? path.resolve(file) : relative;
+            known = { stamp, problems: checkSource(shown, await readFile(file), source.format, source.schema) };
+            cache.set(file, known);
+          }
+          return known.problems;
+        }),
+      );
+    }),
+  );
+  return checked.flat(2);
 }

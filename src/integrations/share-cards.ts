@@ -3,9 +3,12 @@ import { copyFile, link, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { takeShareCardRequests, type CardRequest } from '../build/share-card-requests.ts';
+import { cachedShareImage, makeShareImage } from '../build/share-image.ts';
 
-/** Cards handled at the same time: satori's layout takes one core, sharp's encoding another. */
-const PARALLEL = 2;
+/** Cards rendered at the same time: satori's layout takes one core, sharp's encoding another. */
+const RENDERING = 2;
+/** Cached cards linked at the same time: each is a few file-system calls, so many are in flight at once. */
+const LINKING = 32;
 
 /**
  * Writes the share card every page asked for (`requestShareCard`) into the built site, from the disk cache or
@@ -40,29 +43,42 @@ export function shareCards(): AstroIntegration {
 
 async function writeCards(cacheDir: string, site: string, logger: AstroIntegrationLogger): Promise<void> {
   const started = performance.now();
-  // Loaded here, not with the config: satori and sharp take ~0.3 s to load, which `astro dev` never needs.
-  const { shareImageFile } = await import('../build/share-image.ts');
-  const queue = takeShareCardRequests();
-  const total = queue.length;
-  const folders = new Set<string>();
-  let made = 0;
-  const write = async ({ path: to, text, coverPath }: CardRequest) => {
-    const card = await shareImageFile(cacheDir, text, coverPath);
+  const requests = takeShareCardRequests();
+  const folders = new Map<string, Promise<unknown>>();
+  const publish = async (card: string, to: string) => {
     const target = path.join(site, to);
     const folder = path.dirname(target);
-    if (!folders.has(folder)) await mkdir(folder, { recursive: true });
-    folders.add(folder);
-    // A card from the last build into the same folder may be there: replaced, never written through.
-    await rm(target, { force: true });
-    // The cached file is never changed in place (a new card is a new name), so a link to it is safe.
-    await link(card.file, target).catch(() => copyFile(card.file, target));
-    if (card.made) made++;
+    if (!folders.has(folder)) folders.set(folder, mkdir(folder, { recursive: true }));
+    await folders.get(folder);
+    // The cached file is never changed in place (a new card is a new name), so a link to it is safe. A card from
+    // the last build into the same folder may be there: replaced, never written through.
+    await link(card, target).catch(async () => {
+      await rm(target, { force: true });
+      await link(card, target).catch(() => copyFile(card, target));
+    });
   };
+  const toMake: { request: CardRequest; card: Awaited<ReturnType<typeof cachedShareImage>> }[] = [];
+  await inParallel(requests, LINKING, async (request) => {
+    const card = await cachedShareImage(cacheDir, request.text, request.coverPath);
+    if (card.cached) await publish(card.file, request.path);
+    else toMake.push({ request, card });
+  });
+  await inParallel(toMake, RENDERING, async ({ request, card }) => {
+    await makeShareImage(card.file, card.source);
+    await publish(card.file, request.path);
+  });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  logger.info(
+    `${requests.length} share cards in ${seconds} s: ${toMake.length} made, ${requests.length - toMake.length} from the cache`,
+  );
+}
+
+/** Runs `work` over `items`, `width` at a time. */
+async function inParallel<T>(items: T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
   await Promise.all(
-    Array.from({ length: PARALLEL }, async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) await write(next);
+    Array.from({ length: width }, async () => {
+      while (next < items.length) await work(items[next++]);
     }),
   );
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  logger.info(`${total} share cards in ${seconds} s: ${made} made, ${total - made} from the cache`);
 }
