@@ -87,6 +87,15 @@ export default defineConfig({
       // inline script of any component to the CSP of every page, and the article pages live within 10 KB.
       // Other assets keep Vite's own 4 KB rule (undefined).
       assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
+      rolldownOptions: {
+        // Rolldown warns, with a code frame, that it may drop the directive Astro's MDX compiler puts atop every
+        // article ("use astro:head-inject"): Astro reads it before bundling, so nothing is lost. One warning per
+        // article buried every real one in a build's output.
+        onLog(level, log, handler) {
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('astro:head-inject')) return;
+          handler(level, log);
+        },
+      },
     },
     plugins: [preactJsxNative()],
   },
