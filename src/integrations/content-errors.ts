@@ -4,6 +4,7 @@ import type { Plugin } from 'vite';
 import { checkContent } from '../build/content-check.ts';
 import { describeProblems } from '../lib/content/source-check.ts';
 import { contentErrorPage } from '../lib/content/error-page.ts';
+import { reloadFailedContent } from '../build/survive-in-dev.ts';
 
 const GUIDE = 'La guida per la redazione (docs/guida-redazione.md) spiega ogni campo.';
 
@@ -20,8 +21,12 @@ export function contentErrors(): AstroIntegration {
       server.middlewares.use((req, res, next) => {
         const wantsPage = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
         if (!wantsPage) return next();
-        checkContent().then((problems) => {
-          if (problems.length === 0) return next();
+        checkContent().then(async (problems) => {
+          if (problems.length === 0) {
+            // Fixed files whose change the watcher did not report are read now (build/survive-in-dev.ts).
+            await reloadFailedContent();
+            return next();
+          }
           res.statusCode = 500;
           res.setHeader('Content-Type', 'text/html; charset=utf-8');
           res.setHeader('Cache-Control', 'no-store');
