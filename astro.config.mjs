@@ -6,7 +6,6 @@ import node from '@astrojs/node';
 import { startRuntimeAtBoot } from './src/integrations/start-runtime-at-boot.ts';
 import { prerenderOnlyMdx } from './src/integrations/prerender-only-mdx.ts';
 import { siteSitemap } from './src/integrations/sitemap.ts';
-import { searchIndex } from './src/integrations/search-index.ts';
 import { shareCards } from './src/integrations/share-cards.ts';
 import { contentErrors } from './src/integrations/content-errors.ts';
 import { outDirAside } from './src/integrations/out-dir-aside.ts';
@@ -42,7 +41,6 @@ export default defineConfig({
     ...siteSitemap(),
     startRuntimeAtBoot(),
     prerenderOnlyMdx(),
-    searchIndex(),
     shareCards(),
     editorAssets(),
   ],

@@ -16,7 +16,7 @@ const PAGES = ['/', '/blog/definizione-di-networking/', '/test-gratuito/', '/pri
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 
 if (process.env.LIGHTHOUSE_SKIP_BUILD !== '1') {
-  const built = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--force'], {
+  const built = spawnSync(process.execPath, ['scripts/build.ts', '--force'], {
     stdio: 'inherit',
   });
   if (built.status !== 0) process.exit(built.status ?? 1);

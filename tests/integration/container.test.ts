@@ -42,7 +42,7 @@ describe('the container recipe', () => {
     // The runtime is the build, which is the production-only install plus the first release.
     expect(dockerfile).toMatch(/^FROM deps AS build$/m);
     expect(dockerfile).toMatch(/^FROM build AS runtime$/m);
-    expect(stage('build')).toMatch(/astro\.mjs build/);
+    expect(stage('build')).toMatch(/node scripts\/build\.ts --force/);
     expect(stage('build')).toContain('ASTRO_TELEMETRY_DISABLED=1');
     const runtime = stage('runtime');
     expect(runtime).toMatch(/^USER node$/m);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { tempDataDir } from '../support/server.ts';
 import { eventually } from '../support/leads.ts';
 import { withAstroLock } from '../support/build-lock.ts';
-import { TEST_BUILD, TEST_CONTENT } from '../support/paths.ts';
+import { TEST_BUILD, TEST_CONTENT, TEST_DIST } from '../support/paths.ts';
 import { releasesFromTestBuild } from '../support/releases.ts';
 import { startSupervisor, type RunningSupervisor } from '../support/supervisor.ts';
 import type { PublishingStatus } from '../../src/server/publish/status.ts';
@@ -83,6 +83,11 @@ describe('scheduled publishing (npm start)', () => {
     expect(s.lastAttempt).toMatchObject({ ok: true, reason: 'programmato: Un articolo che arriva da solo' });
     expect(s.current?.id).not.toBe('20000101T000000');
     expect(supervisor.log()).toContain('[pubblicazione] online: release');
+    // The release is searchable, with the new article: its search index is built with it (scripts/build.ts).
+    const pages = async (site: string) =>
+      JSON.parse(await readFile(path.join(site, 'client/pagefind/pagefind-entry.json'), 'utf8')).languages.it
+        .page_count;
+    expect(await pages(path.join(RELEASES, 'current'))).toBe((await pages(TEST_DIST)) + 1);
   }, 150_000);
 
   it('keeps the site as it was when a build fails, and records the build’s own error', async () => {

@@ -21,17 +21,13 @@ export default async function buildSite(): Promise<void> {
   await writeSeries(path.join(TEST_CONTENT, 'articles'));
 
   const started = Date.now();
-  const result = spawnSync(
-    process.execPath,
-    [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--force', '--outDir', TEST_DIST],
-    {
-      cwd: ROOT,
-      env: cleanEnv({ CONTENT_ROOT: TEST_CONTENT, SITE_URL: 'https://www.segnalazionevincente.com' }),
-      encoding: 'utf8',
-    },
-  );
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build.ts'), '--force', '--outDir', TEST_DIST], {
+    cwd: ROOT,
+    env: cleanEnv({ CONTENT_ROOT: TEST_CONTENT, SITE_URL: 'https://www.segnalazionevincente.com' }),
+    encoding: 'utf8',
+  });
   if (result.status !== 0) {
-    throw new Error(`astro build failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
+    throw new Error(`the build failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
   }
   console.log(`test build ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

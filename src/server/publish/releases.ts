@@ -76,8 +76,8 @@ export class Releases {
     await mkdir(this.dir, { recursive: true });
     const id = now.toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
     const dir = path.join(this.dir, id);
-    const astro = path.join(this.root, 'node_modules', 'astro', 'bin', 'astro.mjs');
-    const child = spawn(process.execPath, [astro, 'build', '--force', '--outDir', dir], {
+    const build = path.join(this.root, 'scripts', 'build.ts');
+    const child = spawn(process.execPath, [build, '--force', '--outDir', dir], {
       cwd: this.root,
       // No publication phones home: Astro's telemetry is off for these builds.
       env: { ...process.env, SITE_URL: siteUrl, ASTRO_TELEMETRY_DISABLED: '1' },
