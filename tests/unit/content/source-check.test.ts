@@ -52,6 +52,31 @@ describe('a content file is checked before Astro reads it', () => {
     expect(checkSource('q.yaml', utf8('note: "![](x.jpg)"'), 'yaml', z.object({ note: z.string() }))).toEqual([]);
   });
 
+  it('reads the YAML as Astro does: a merge key (<<) is merged, not an unknown field', () => {
+    // js-yaml, Astro's reader, merges `<<`; the YAML library that finds error lines would call it a field.
+    const schema = z.strictObject({ base: z.object({ title: z.string() }), rest: z.strictObject({ title: z.string() }) });
+    const merged = 'base: &base\n  title: "Titolo valido"\nrest:\n  <<: *base\n';
+    expect(checkSource('x.yaml', utf8(merged), 'yaml', schema)).toEqual([]);
+  });
+
+  it('checks the data Astro will read: a date-like title is a date to it, not a text', () => {
+    const [problem] = check(`title: 2026-11-29\n${description}\npubDate: 2026-11-29`);
+    expect(problem).toEqual({
+      file: 'content/articles/x.mdx',
+      field: 'title',
+      line: 2,
+      message: 'qui YAML legge una data, non un testo: mettilo tra virgolette doppie (title: "…").',
+    });
+    // A number where a text belongs keeps zod’s own message.
+    expect(check(`title: 7\n${description}\npubDate: 2026-11-29`)[0].message).toMatch(/^Input non valido/);
+  });
+
+  it('gives the line of a YAML mistake only Astro’s reader sees, in Italian', () => {
+    // An unknown tag: a warning to the library that finds error lines, an error to js-yaml.
+    const [problem] = check(`title: "Titolo valido"\n${description}\npubDate: !data 2026-11-29`);
+    expect(problem).toMatchObject({ line: 4, message: expect.stringMatching(/^qui il testo non segue le regole/) });
+  });
+
   it('lists the allowed keys when no key is close', () => {
     const [problem] = check(`title: "Titolo valido"\n${description}\npubDate: 2026-11-29\nzzz: 1`);
     expect(problem.message).toMatch(/^`zzz` non esiste \(i campi ammessi sono `title`, `description`/);
