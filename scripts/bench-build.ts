@@ -111,25 +111,30 @@ const { Content } = await render(article);
 interface Run {
   seconds: number;
   peakMb: number;
-  /** User and system CPU seconds of the build and the children it waited for: steadier than wall time when
-   * another job shares the machine. */
+  /** User and system CPU seconds of the build and every process under it: steadier than wall time when another
+   * job shares the machine. */
   cpuSeconds: number;
 }
 
-/** CPU seconds a process has used, with its reaped children (Linux /proc, 100 ticks a second). */
+/** CPU seconds a process has used itself, all its threads (Linux /proc, 100 ticks a second). */
 function cpuSeconds(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return fields.slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0) / 100;
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-/** Resident memory of a process and all its descendants, in kB (Linux /proc). */
-function treeRss(pid: number): number {
+/**
+ * Resident memory of a process and all its descendants, in kB, and each one's CPU seconds so far (Linux /proc).
+ * CPU is summed per process seen, not read from the root's reaped children: Pagefind's binary is never reaped
+ * by the build that started it, which ends first.
+ */
+function tree(pid: number, cpu: Map<number, number>): number {
   let total = 0;
   const stack = [pid];
   while (stack.length) {
     const p = stack.pop()!;
     try {
       total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+      cpu.set(p, cpuSeconds(p));
       for (const task of readdirSync(`/proc/${p}/task`)) {
         const children = readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').trim();
         if (children) stack.push(...children.split(' ').map(Number));
@@ -155,12 +160,11 @@ function build(cwd: string, content: string, outDir: string, label: string, forc
     child.stdout.on('data', (chunk) => (log += chunk));
     child.stderr.on('data', (chunk) => (log += chunk));
     let peak = 0;
-    let cpu = 0;
+    const cpu = new Map<number, number>();
     const poll = setInterval(() => {
       try {
         const hwm = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0);
-        peak = Math.max(peak, hwm, treeRss(child.pid!));
-        cpu = cpuSeconds(child.pid!);
+        peak = Math.max(peak, hwm, tree(child.pid!, cpu));
       } catch {
         // finished
       }
@@ -169,7 +173,10 @@ function build(cwd: string, content: string, outDir: string, label: string, forc
       clearInterval(poll);
       if (logDir) await writeFile(path.join(logDir, `${label}.log`), log);
       if (code !== 0) reject(new Error(`${label}: build failed (${code})\n${log.slice(-3000)}`));
-      else resolve({ seconds: (Date.now() - started) / 1000, peakMb: peak / 1024, cpuSeconds: cpu });
+      else {
+        const cpuTotal = [...cpu.values()].reduce((a, b) => a + b, 0);
+        resolve({ seconds: (Date.now() - started) / 1000, peakMb: peak / 1024, cpuSeconds: cpuTotal });
+      }
     });
   });
 }

@@ -7,6 +7,8 @@
  * of its own there: indexing beside it, inside the build, made the build's peak the sum of both.
  */
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { constants } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -14,13 +16,23 @@ import { indexSearch } from '../src/build/search-index.ts';
 
 const args = process.argv.slice(2);
 const astro = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url));
-const { values } = parseArgs({ args, options: { outDir: { type: 'string' } }, strict: false });
-// The node adapter writes the public files under `client/`: the folder Pagefind indexes and the site serves.
-const site = path.resolve(typeof values.outDir === 'string' ? values.outDir : 'dist', 'client');
+const { values } = parseArgs({
+  args,
+  options: { outDir: { type: 'string' }, 'out-dir': { type: 'string' } },
+  strict: false,
+});
+// Astro reads `--outDir` and `--out-dir` alike. The node adapter writes the public files under `client/`: the
+// folder Pagefind indexes and the site serves.
+const outDir = [values.outDir, values['out-dir']].find((v) => typeof v === 'string') ?? 'dist';
+const site = path.resolve(String(outDir), 'client');
 
 const child = spawn(process.execPath, [astro, 'build', ...args], { stdio: 'inherit' });
-for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => child.kill(signal));
-const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+const forward = (signal: NodeJS.Signals) => child.kill(signal);
+process.on('SIGTERM', forward).on('SIGINT', forward);
+const [code, signal] = (await once(child, 'close')) as [number | null, NodeJS.Signals | null];
+// From here a signal ends this process as it would any other: nothing is left to forward it to.
+process.off('SIGTERM', forward).off('SIGINT', forward);
+if (signal) process.exit(128 + constants.signals[signal]);
 if (code !== 0) process.exit(code ?? 1);
 
 try {

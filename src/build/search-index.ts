@@ -26,6 +26,8 @@ export async function indexSearch(site: string): Promise<IndexSummary> {
     if (!index) throw new Error(errors.join('\n'));
     const added = await index.addDirectory({ path: site });
     if (added.errors.length) throw new Error(added.errors.join('\n'));
+    // Pagefind reads a missing or empty folder without a word: a build in another folder must not pass as indexed.
+    if (added.page_count === 0) throw new Error(`no page to index in ${site}`);
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw new Error(written.errors.join('\n'));
     const files = await readdir(outputPath);

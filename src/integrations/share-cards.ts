@@ -14,8 +14,8 @@ const LINKING = 32;
  * Writes the share card every page asked for (`requestShareCard`) into the built site, from the disk cache or
  * made now. Done here, once the pages are built, rather than by a route per card: a cached card then costs a
  * hard link to the cached file (a copy across file systems), where a prerendered route cost ~4 ms (4 s of a
- * 1,000-article build). Started as soon as the pages are written, beside Astro's last steps (the sitemap, moving assets); the build waits
- * for it at the end. Cards exist in a build only, not in `astro dev`.
+ * 1,000-article build). Started as soon as the pages are written, beside Astro's last steps (the sitemap, moving
+ * assets); the build waits for it at the end. Cards exist in a build only, not in `astro dev`.
  */
 export function shareCards(): AstroIntegration {
   let cacheDir: string;

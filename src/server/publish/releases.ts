@@ -56,7 +56,14 @@ export class Releases {
    */
   async isStale(release: Release, contentRoot: string, siteUrl: string): Promise<boolean> {
     if (release.siteUrl !== undefined && release.siteUrl !== siteUrl) return true;
-    return this.changedSince(release.builtAt, [contentRoot, 'src', 'public', 'astro.config.mjs', 'package-lock.json']);
+    return this.changedSince(release.builtAt, [
+      contentRoot,
+      'src',
+      'public',
+      'astro.config.mjs',
+      'scripts/build.ts',
+      'package-lock.json',
+    ]);
   }
 
   /** Whether a file under one of `sources` (relative to the project) was modified after `time`. */
