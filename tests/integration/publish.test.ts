@@ -1,5 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { tempDataDir } from '../support/server.ts';
 import { eventually } from '../support/leads.ts';
@@ -8,6 +9,7 @@ import { TEST_BUILD, TEST_CONTENT, TEST_DIST } from '../support/paths.ts';
 import { releasesFromTestBuild } from '../support/releases.ts';
 import { startSupervisor, type RunningSupervisor } from '../support/supervisor.ts';
 import type { PublishingStatus } from '../../src/server/publish/status.ts';
+import { readDatedArticles } from '../../src/server/publish/articles-on-disk.ts';
 
 /*
  * `npm start` as production runs it: the supervisor serves the current release and, when
@@ -112,4 +114,21 @@ describe('scheduled publishing (npm start)', () => {
     expect(await get('/blog/arriva-da-solo/')).toBe(200);
     expect(await get('/blog/anche-questo/')).toBe(404);
   }, 150_000);
+});
+
+describe('the articles the publisher waits for', () => {
+  it('are read as Astro reads them: a frontmatter only the stricter YAML library refuses is still scheduled', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'sv-dated-'));
+    await mkdir(path.join(root, 'articles'));
+    // js-yaml (Astro's reader) takes a comment right after a quoted value; the `yaml` library refuses it.
+    await writeFile(
+      path.join(root, 'articles', 'domani.mdx'),
+      '---\ntitle: "Arriva domani"#nota\ndescription: "x"\npubDate: 2026-12-01T09:00:00+01:00\n---\n\nTesto.\n',
+    );
+    await writeFile(path.join(root, 'articles', 'rotto.mdx'), '---\ntitle: [non chiuso\n---\n');
+    expect(await readDatedArticles(root)).toEqual([
+      { id: 'domani', title: 'Arriva domani', pubDate: new Date('2026-12-01T08:00:00Z'), draft: false },
+    ]);
+    await rm(root, { recursive: true, force: true });
+  });
 });

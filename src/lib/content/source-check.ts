@@ -79,9 +79,15 @@ function fieldProblems(file: string, source: { yaml: string; firstLine: number }
     line: lineOfField(doc, source, issue.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys] : issue.path),
     message:
       issue.code === 'invalid_type' && issue.expected === 'string' && valueAt(data, issue.path) instanceof Date
-        ? `qui YAML legge una data, non un testo: mettilo tra virgolette doppie (${String(issue.path.at(-1))}: "…").`
+        ? dateAsText(issue.path.at(-1))
         : issue.message,
   }));
+}
+
+/** `title: 2026-11-29` is a date to YAML: the fix, shown on the field's own key (a list's item has none). */
+function dateAsText(key: PropertyKey | undefined): string {
+  const example = typeof key === 'number' ? '' : ` (${String(key)}: "…")`;
+  return `qui YAML legge una data, non un testo: mettila tra virgolette doppie${example}.`;
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { load } from 'js-yaml';
 import type { Dated } from '../../lib/articles/schedule.ts';
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---/;
@@ -8,7 +8,9 @@ const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---/;
 /**
  * The articles' titles and dates, read from the content folder itself: what the next
  * build will publish, scheduled articles included (the built site holds none of them).
- * A file whose frontmatter cannot be read is left out: the build names its error.
+ * The frontmatter is read with js-yaml, as Astro reads it (and the content check), so an article the build
+ * publishes is never one this list missed. A file whose frontmatter cannot be read is left out: the build names
+ * its error.
  */
 export async function readDatedArticles(contentRoot: string): Promise<Dated[]> {
   const folder = path.join(contentRoot, 'articles');
@@ -16,17 +18,19 @@ export async function readDatedArticles(contentRoot: string): Promise<Dated[]> {
   const articles: Dated[] = [];
   for (const file of files) {
     try {
-      const data = parse(FRONTMATTER.exec(await readFile(path.join(folder, file), 'utf8'))?.[1] ?? '');
-      const pubDate = new Date(String(data?.pubDate));
+      const frontmatter = FRONTMATTER.exec(await readFile(path.join(folder, file), 'utf8'))?.[1] ?? '';
+      const data = load(frontmatter) as Record<string, unknown> | null;
+      // js-yaml reads `2026-12-01` or `2026-12-01T09:00:00+01:00` as a date already.
+      const pubDate = data?.pubDate instanceof Date ? data.pubDate : new Date(String(data?.pubDate));
       if (Number.isNaN(pubDate.getTime())) continue;
       articles.push({
         id: file
           .replace(/\.mdx$/, '')
           .split(path.sep)
           .join('/'),
-        title: String(data.title ?? file),
+        title: String(data?.title ?? file),
         pubDate,
-        draft: data.draft === true,
+        draft: data?.draft === true,
       });
     } catch {
       // Unreadable: the build reports it, naming the file and the field.

@@ -65,8 +65,11 @@ describe('a content file is checked before Astro reads it', () => {
       file: 'content/articles/x.mdx',
       field: 'title',
       line: 2,
-      message: 'qui YAML legge una data, non un testo: mettilo tra virgolette doppie (title: "…").',
+      message: 'qui YAML legge una data, non un testo: mettila tra virgolette doppie (title: "…").',
     });
+    // A list's item has no key to show.
+    const [tag] = check(`title: "Titolo valido"\n${description}\npubDate: 2026-11-29\ntags: [2026-11-29]`);
+    expect(tag).toMatchObject({ field: 'tags[0]', line: 5, message: 'qui YAML legge una data, non un testo: mettila tra virgolette doppie.' });
     // A number where a text belongs keeps zod’s own message.
     expect(check(`title: 7\n${description}\npubDate: 2026-11-29`)[0].message).toMatch(/^Input non valido/);
   });
