@@ -13,12 +13,8 @@ import { preactJsxNative } from './src/integrations/preact-jsx-native.ts';
 import { editorAssets } from './src/integrations/editor-assets.ts';
 import { readBuildSettings } from './src/server/settings.ts';
 import { ADAPTER_BODY_LIMIT } from './src/server/http/body-limits.ts';
-import { useStableServerIslandKey } from './src/build/server-island-key.ts';
 
 const settings = readBuildSettings();
-// Incremental builds copy an unchanged article page only if the key its comments island was encrypted with is
-// the same: without ASTRO_KEY, Astro would draw a new one each build and render every article again.
-useStableServerIslandKey(new URL('./node_modules/.astro/', import.meta.url));
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
@@ -66,7 +62,7 @@ export default defineConfig({
     // request less, and no page turns into two requests when its CSS grows past Vite's 4 KB inline limit.
     inlineStylesheets: 'always',
     // Four pages rendered at a time: one at a time, the build waited ~45 % of page generation on its own file
-    // writes and on the crypto of the comments island and the CSP hashes (profile of a 1,000-article build).
+    // writes and on the CSP hashes (profile of a 1,000-article build).
     concurrency: 4,
   },
   env: {

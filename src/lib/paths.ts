@@ -20,6 +20,11 @@ export function commentsPath(articleId: string): string {
   return `/blog/${articleId}/commenti/`;
 }
 
+/** An article's comments and form as an HTML fragment, which the article page's script puts in place. */
+export function commentsSectionPath(articleId: string): string {
+  return `${commentsPath(articleId)}sezione/`;
+}
+
 /** One comment, under its article. */
 export function commentPath(articleId: string, commentId: number): string {
   return `${articlePath(articleId)}#commento-${commentId}`;

@@ -56,6 +56,23 @@ describe('a reader with JavaScript', () => {
   });
 });
 
+describe('a reader whose connection drops the comments', () => {
+  it('is told so, with the link to the comments page, and the article stays as it was', async () => {
+    const page = await site.browser.newPage({ viewport: { width: 360, height: 800 } });
+    // The fetch of the comments fails as on a lost connection; the static page itself arrived.
+    await page.route('**/commenti/sezione/', (route) => route.abort('internetdisconnected'));
+    await page.goto(site.server.url + ARTICLE);
+    const notice = page.getByText('Non siamo riusciti a caricare i commenti.');
+    await notice.waitFor();
+    expect(
+      await page.locator('#commenti').getByRole('link', { name: 'Leggili nella loro pagina' }).getAttribute('href'),
+    ).toBe(`${ARTICLE}commenti/`);
+    expect(await page.getByRole('heading', { name: 'Commenti', exact: true }).count()).toBe(1);
+    await expectNoAxeViolations(page);
+    await page.close();
+  });
+});
+
 describe('a reader without JavaScript', () => {
   it('finds the form under the article, comments and gets "in attesa di moderazione"', async () => {
     const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });

@@ -271,9 +271,9 @@ describe('personal data requests and retention', () => {
           bytes.includes(email) || bytes.includes('Persona Da Cancellare') || bytes.includes('persona.example.it'),
       ),
     ).toEqual([]);
-    const island = await (await fetch(`${server.url}/blog/definizione-di-networking/commenti/`)).text();
-    expect(island).toContain('Un commento che resterà, anonimo.');
-    expect(island).toMatch(new RegExp(`id="commento-${commentId}"[\\s\\S]*?Anonimo`));
+    const page = await (await fetch(`${server.url}/blog/definizione-di-networking/commenti/`)).text();
+    expect(page).toContain('Un commento che resterà, anonimo.');
+    expect(page).toMatch(new RegExp(`id="commento-${commentId}"[\\s\\S]*?Anonimo`));
     const log = new DatabaseSync(path.join(dataDir, 'site.db'), { readOnly: true })
       .prepare("SELECT counts FROM privacy_log WHERE action = 'erasure'")
       .all();

@@ -90,21 +90,37 @@ function rows(): Record<string, unknown>[] {
   }
 }
 
-/** The HTML of the article's comments server island, fetched the way the page's loader fetches it. */
-async function islandHtml(article = ARTICLE): Promise<string> {
+/** The HTML of the article's comments section, fetched from where the static page's script fetches it. */
+async function sectionHtml(article = ARTICLE): Promise<string> {
   const page = await (await fetch(`${server.url}/blog/${article}/`)).text();
-  const url = page.match(/fetch\("(\/_server-islands\/CommentsSection[^"]+)"/)![1];
+  const url = page.match(/data-sezione="([^"]+)"/)![1];
   const res = await fetch(server.url + url);
   expect(res.headers.get('cache-control')).toContain('no-store');
   return text(res);
 }
+
+describe("an article's comments section", () => {
+  it('is a fragment read on request, with a form that carries a fresh start token', async () => {
+    const html = await sectionHtml();
+    expect(html).toMatch(/^<h2 id="commenti-titolo">/);
+    expect(html).not.toContain('<html');
+    expect(html).toContain('action="/api/comments"');
+    expect(html).toMatch(/name="start_token" value="comment\.\d+\./);
+  });
+
+  it.each(['non-esiste', 'Maiuscole', '..%2F..%2Fadmin'])('answers 404 for the article id %s', async (id) => {
+    const res = await fetch(`${server.url}/blog/${id}/commenti/sezione/`);
+    expect(res.status).toBe(404);
+    await res.body?.cancel();
+  });
+});
 
 describe('moderation', () => {
   it('holds a first comment, tells the moderators, and publishes later ones once one is approved', async () => {
     const email = 'giulia@example.it';
     const first = await comment({ email, nome: 'Giulia Verdi', commento: 'Articolo <b>utile</b>: grazie!' });
     expect(first).toMatchObject({ status: 201, body: { status: 'pending' } });
-    expect(await islandHtml()).not.toContain('Articolo &lt;b&gt;utile');
+    expect(await sectionHtml()).not.toContain('Articolo &lt;b&gt;utile');
 
     await eventually(() => smtp.mails.some((m) => m.subject.includes('Giulia Verdi')), 10_000, 'the moderators email');
     const mail = smtp.mails.find((m) => m.subject.includes('Giulia Verdi'))!;
@@ -116,13 +132,13 @@ describe('moderation', () => {
     expect(listed.stdout).toContain(`#${first.body.id} [pending: primo commento di questo autore]`);
     expect(cli('approve', String(first.body.id)).stdout).toContain('approved');
 
-    const island = await islandHtml();
-    expect(island).toContain('Articolo &lt;b&gt;utile&lt;/b&gt;: grazie!');
-    expect(island).toMatch(/aria-hidden="true"[^>]*>GV</);
+    const section = await sectionHtml();
+    expect(section).toContain('Articolo &lt;b&gt;utile&lt;/b&gt;: grazie!');
+    expect(section).toMatch(/aria-hidden="true"[^>]*>GV</);
 
     const second = await comment({ email, nome: 'Giulia Verdi', commento: 'Torno a dire: ottimo.' });
     expect(second).toMatchObject({ status: 201, body: { status: 'approved' } });
-    expect(await islandHtml()).toContain('Torno a dire: ottimo.');
+    expect(await sectionHtml()).toContain('Torno a dire: ottimo.');
   });
 
   it('holds a trusted author’s comment with more than two links', async () => {
@@ -162,8 +178,8 @@ describe('moderation', () => {
       risposta_a: reply.body.id,
     });
     expect(rows().find((r) => r.id === replyToReply.body.id)).toMatchObject({ parent_id: approvedId });
-    const island = await islandHtml();
-    expect(island).toMatch(
+    const section = await sectionHtml();
+    expect(section).toMatch(
       new RegExp(
         `id="commento-${approvedId}"[\\s\\S]*?<ol class="comments__replies"[\\s\\S]*?id="commento-${reply.body.id}"`,
       ),
@@ -205,9 +221,11 @@ describe('where comments are refused', () => {
         }),
       });
       expect(res.status).toBe(403);
-      expect(await (await fetch(`${closing.url}/blog/secondo-articolo/commenti/`)).text()).toContain(
-        'I commenti su questo articolo sono chiusi.',
-      );
+      for (const p of ['/blog/secondo-articolo/commenti/', '/blog/secondo-articolo/commenti/sezione/']) {
+        const closed = await (await fetch(closing.url + p)).text();
+        expect(closed, p).toContain('I commenti su questo articolo sono chiusi.');
+        expect(closed, p).not.toContain('<form');
+      }
     } finally {
       await closing.stop();
     }
@@ -354,7 +372,7 @@ describe('what commenters send is stored as sent (invisible controls dropped) an
     // Parsed as a browser would: attribute values may hold "<" harmlessly, so look at the elements built.
     const { Window } = await import('happy-dom');
     const document = new Window().document;
-    document.body.innerHTML = await islandHtml();
+    document.body.innerHTML = await sectionHtml();
     const comments = [...document.querySelectorAll('article.comment')];
     expect(comments.length).toBeGreaterThanOrEqual(corpus.length);
     expect([...document.querySelectorAll('script')].filter((s) => s.textContent.includes('alert'))).toEqual([]);
@@ -376,7 +394,7 @@ describe('what commenters send is stored as sent (invisible controls dropped) an
 
 describe('privacy', () => {
   it('never shows a commenter’s email address in any page or answer', async () => {
-    responses.push(await islandHtml(), await (await fetch(`${server.url}/blog/${ARTICLE}/commenti/`)).text());
+    responses.push(await sectionHtml(), await (await fetch(`${server.url}/blog/${ARTICLE}/commenti/`)).text());
     const emails = rows().map((r) => String(r.email));
     expect(emails.length).toBeGreaterThan(5);
     const leaks = responses.flatMap((body) => emails.filter((e) => body.includes(e)));

@@ -337,9 +337,27 @@ describe('no 5xx from client input (9)', () => {
     ],
     ['TRACE on an endpoint', '/api/leads', 'TRACE', undefined, undefined],
     ['TRACE on a page', '/admin/accesso/', 'TRACE', undefined, undefined],
-    ['the comments island with empty props', '/_server-islands/CommentsSection?e=&p=&s=', 'GET', undefined, undefined],
-    ['the comments island with a null body', '/_server-islands/CommentsSection', 'POST', 'application/json', 'null'],
-    ['the comments island with an array body', '/_server-islands/CommentsSection', 'POST', 'application/json', '[]'],
+    [
+      'Astro’s server-island endpoint (served with no island) with empty props',
+      '/_server-islands/CommentsSection?e=&p=&s=',
+      'GET',
+      undefined,
+      undefined,
+    ],
+    [
+      'Astro’s server-island endpoint with a null body',
+      '/_server-islands/CommentsSection',
+      'POST',
+      'application/json',
+      'null',
+    ],
+    [
+      'Astro’s server-island endpoint with an array body',
+      '/_server-islands/CommentsSection',
+      'POST',
+      'application/json',
+      '[]',
+    ],
   ])('%s', async (_name, p, method, type, body) => {
     const res = await fetch(s.url + p, {
       method,

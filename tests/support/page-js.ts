@@ -23,13 +23,11 @@ export function pageJavaScript(clientDir: string, page: string): JsFile[] {
   const files: JsFile[] = [];
   let inline = 0;
   for (const m of html.matchAll(
-    /<script(?![^>]*type="application\/ld\+json")(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g,
+    /<script(?![^>]*type="application\/ld\+json")(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g,
   )) {
-    const code = m[2];
+    const code = m[1];
     if (!code.trim()) continue;
-    // Astro's server-island loader: the module that fetches the island, and the replacer it calls.
-    const kind = m[1].includes('data-island-id') || code.includes('data-island-id') ? 'server island' : 'inline';
-    files.push({ name: `${kind} #${++inline}`, raw: Buffer.byteLength(code), gzip: gz(code) });
+    files.push({ name: `inline #${++inline}`, raw: Buffer.byteLength(code), gzip: gz(code) });
   }
   const queue = [
     ...html.matchAll(/(?:component-url|renderer-url|before-hydration-url)="([^"]+)"/g),

@@ -91,7 +91,8 @@ export async function gate(context: APIContext, next: MiddlewareNext, rt: Runtim
     return fail(400, 'La richiesta non è stata ricevuta per intero: riprova.');
   }
   if (form) info.form = new URLSearchParams(info.body);
-  // Astro 7.3's server-island endpoint answers 500 to a JSON body that is not an object (`null`): refuse it here.
+  // Astro 7.3 serves its server-island endpoint even on a site with no island (this one), and answers 500 to a
+  // JSON body that is not an object (`null`): refuse it here.
   if (context.url.pathname.startsWith('/_server-islands/') && !isJsonObject(info.body))
     return fail(400, 'Richiesta non valida.');
   context.locals.request = info;

@@ -1,5 +1,13 @@
 import { describe, it, expect } from 'vitest';
-import { articlePath, blogPath, commentPath, commentsPath, TAG_INDEX_PATH, tagPath } from '../../../src/lib/paths.ts';
+import {
+  articlePath,
+  blogPath,
+  commentPath,
+  commentsPath,
+  commentsSectionPath,
+  TAG_INDEX_PATH,
+  tagPath,
+} from '../../../src/lib/paths.ts';
 import { ARTICLE_ID, IDEMPOTENCY_KEY, isArticleId, QUIZ_ID } from '../../../src/lib/ids.ts';
 import { articleIdSchema, idempotencyKeySchema, quizIdSchema } from '../../../src/lib/id-schemas.ts';
 import { commentPayloadSchema } from '../../../src/lib/comments/comment-schema.ts';
@@ -11,6 +19,7 @@ describe('paths', () => {
     expect(blogPath(3)).toBe('/blog/3/');
     expect(articlePath('fiducia')).toBe('/blog/fiducia/');
     expect(commentsPath('fiducia')).toBe('/blog/fiducia/commenti/');
+    expect(commentsSectionPath('fiducia')).toBe('/blog/fiducia/commenti/sezione/');
     expect(commentPath('fiducia', 12)).toBe('/blog/fiducia/#commento-12');
     expect(TAG_INDEX_PATH).toBe('/blog/tag/');
     expect(tagPath('Città & Società')).toBe('/blog/tag/citta-societa/');
