@@ -14,6 +14,7 @@ import { cp, mkdir, rm, writeFile, readdir, readFile } from 'node:fs/promises';
 import { readFileSync, readdirSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 const sizes = (process.env.BENCH_ARTICLES ?? '1000,5000').split(',').map(Number);
 const runs = Number(process.env.BENCH_RUNS ?? 5);
@@ -177,7 +178,8 @@ function build(cwd: string, content: string, outDir: string, label: string, forc
       if (code !== 0) reject(new Error(`${label}: build failed (${code})\n${log.slice(-3000)}`));
       else {
         const cpuTotal = [...cpu.values()].reduce((a, b) => a + b, 0);
-        const reused = log.match(/ \((?:cached|restored)\)/g)?.length ?? 0;
+        // Astro colours these words when it thinks it writes to a terminal (FORCE_COLOR).
+        const reused = stripVTControlCharacters(log).match(/ \((?:cached|restored)\)/g)?.length ?? 0;
         resolve({ seconds: (Date.now() - started) / 1000, peakMb: peak / 1024, cpuSeconds: cpuTotal, reused });
       }
     });

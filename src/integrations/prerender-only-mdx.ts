@@ -10,7 +10,7 @@ export const CONTENT_MODULES_FILE = /[\\/]\.astro[\\/]content-modules\.mjs$/;
  * Astro builds the on-demand server (the `ssr` Vite environment) from every module `astro:content` can reach,
  * and its `render()` reaches every MDX entry through `astro:content-module-imports`: so the server bundle
  * compiled all articles a second time (5.4 s of a 25.7 s build at 1,000 articles, the largest gap to a bare
- * Astro site), for code that never renders one: the comments island and the comments page read entries' data
+ * Astro site), for code that never renders one: the comments fragment and the comments page read entries' data
  * only (`src/server/content.ts`). In that environment the map is empty: a `render()` there would log Astro's
  * "Unexpected error while rendering" and render nothing. `tests/build/output.test.ts` checks that no article is
  * compiled into `dist/server`, so it fails if an Astro upgrade renames the file (nothing else would break: the

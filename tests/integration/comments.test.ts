@@ -96,6 +96,8 @@ async function sectionHtml(article = ARTICLE): Promise<string> {
   const url = page.match(/data-sezione="([^"]+)"/)![1];
   const res = await fetch(server.url + url);
   expect(res.headers.get('cache-control')).toContain('no-store');
+  expect(res.headers.get('x-robots-tag')).toBe('noindex');
+  expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
   return text(res);
 }
 
