@@ -138,14 +138,12 @@ export async function handleLead(
   }
 
   const lead = stored.lead;
+  // Dated from the lead, not from this request: a double click or a retry gets the link the first answer gave.
+  const resultLink = resultPath(rt.signingKey, lead.id, linkExpiry(rt, new Date(lead.createdAt)));
   if (isForm)
-    return new Response(null, {
-      status: 303,
-      headers: { Location: resultPath(rt.signingKey, lead.id, linkExpiry(rt, now)), 'Cache-Control': 'no-store' },
-    });
+    return new Response(null, { status: 303, headers: { Location: resultLink, 'Cache-Control': 'no-store' } });
   // A replay says what the first answer said: whether that lead's result email was queued.
   const emailed = stored.created ? decision === 'send' : await rt.leads.hasResultEmail(lead.id);
-  const resultLink = resultPath(rt.signingKey, lead.id, linkExpiry(rt, now));
   return json(
     201,
     { ...leadResponse(lead, quiz), emailed, resultPath: resultLink },
