@@ -3,7 +3,10 @@
  * pool), then builds them in the project (with its own content) and in a bare Astro site the bench writes
  * itself (one content collection with the project's article schema, one page per article rendering the MDX in
  * a minimal layout: what Astro needs at the least for those pages), alternating runs, and prints medians of
- * wall time and peak memory (the whole process tree) with the ratios. A first project build starts from an
+ * wall time and peak memory (the whole process tree) with the ratios. A third site, the bare one with what issue
+ * 14 and the product ask of every build of this blog done the plainest way (the node adapter the endpoints need,
+ * paginated lists and tag pages, Pagefind's index, Astro's incremental build for a quick rebuild), says how much
+ * of the ratio those parts take, and what our own pages and code cost on top of them. A first project build starts from an
  * empty share-card cache (it deletes `node_modules/.astro/share-images`) and is reported apart as "cold"; after
  * the timed runs one article is edited and the project rebuilt without `--force`.
  *
@@ -109,6 +112,74 @@ const { Content } = await render(article);
 `,
 };
 
+/** Ten to a page, as `SITE.articlesPerPage`; newest first; a cache key per page for the incremental build. */
+const LIST_PAGE = (heading: string) => `<html lang="it">
+  <head><meta charset="utf-8" /><title>${heading}</title></head>
+  <body><main><h1>${heading}</h1><ul>{page.data.map((a) => <li><a href={\`/blog/\${a.id}/\`}>{a.data.title}</a><p>{a.data.description}</p></li>)}</ul>
+  {page.url.prev && <a href={page.url.prev}>Precedenti</a>} {page.url.next && <a href={page.url.next}>Successivi</a>}</main></body>
+</html>
+`;
+const NEWEST_FIRST = `(await getCollection('articles')).sort((a, b) => b.data.pubDate.valueOf() - a.data.pubDate.valueOf())`;
+const LIST_KEY = `cacheKey: path.props.page.data.map((a) => a.digest).join() + path.props.page.lastPage`;
+
+/**
+ * The bare site with what the issue and the product require of the build, and nothing of ours: the node adapter
+ * (the forms' endpoints), the blog and each tag paginated, Pagefind indexing the articles after Astro (its own
+ * process, as `scripts/build.ts` does), and the incremental build with a cache key per page.
+ */
+const REQUIRED_FILES: Record<string, string> = {
+  ...FLOOR_FILES,
+  'astro.config.mjs': `import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import node from '@astrojs/node';
+export default defineConfig({
+  site: 'https://example.com',
+  integrations: [mdx()],
+  adapter: node({ mode: 'standalone' }),
+  experimental: { incrementalBuild: true },
+});
+`,
+  'src/pages/blog/[slug].astro': FLOOR_FILES['src/pages/blog/[slug].astro']
+    .replace('props: { article } }', 'props: { article }, cacheKey: article.digest }')
+    .replace('<main>', '<main data-pagefind-body>'),
+  'src/pages/blog/[...page].astro': `---
+import { getCollection } from 'astro:content';
+export async function getStaticPaths({ paginate }) {
+  return paginate(${NEWEST_FIRST}, { pageSize: 10 }).map((path) => ({ ...path, ${LIST_KEY} }));
+}
+const { page } = Astro.props;
+---
+${LIST_PAGE('Articoli')}`,
+  'src/pages/blog/tag/[tag]/[...page].astro': `---
+import { getCollection } from 'astro:content';
+export async function getStaticPaths({ paginate }) {
+  const articles = ${NEWEST_FIRST};
+  return [...new Set(articles.flatMap((a) => a.data.tags))].flatMap((tag) =>
+    paginate(articles.filter((a) => a.data.tags.includes(tag)), { params: { tag }, pageSize: 10 }).map((path) => ({
+      ...path,
+      ${LIST_KEY},
+    })),
+  );
+}
+const { page } = Astro.props;
+const { tag } = Astro.params;
+---
+${LIST_PAGE('Articoli su {tag}')}`,
+  'build.mjs': `import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { close, createIndex } from 'pagefind';
+const args = process.argv.slice(2);
+const built = spawnSync(process.execPath, [${JSON.stringify(path.join(ROOT, 'node_modules/astro/bin/astro.mjs'))}, 'build', ...args], { stdio: 'inherit' });
+if (built.status !== 0) process.exit(built.status ?? 1);
+const { index } = await createIndex({ forceLanguage: 'it' });
+const site = path.join(args[args.indexOf('--outDir') + 1], 'client');
+const added = await index.addDirectory({ path: site });
+const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
+await close();
+if (added.page_count === 0 || added.errors.length || written.errors.length) process.exit(1);
+`,
+};
+
 interface Run {
   seconds: number;
   peakMb: number;
@@ -149,11 +220,18 @@ function tree(pid: number, cpu: Map<number, number>): number {
   return total;
 }
 
-function build(cwd: string, content: string, outDir: string, label: string, force = true): Promise<Run> {
+/** A site the bench builds: its folder, the script that builds it, where the build goes, where its pages land. */
+interface Site {
+  cwd: string;
+  command: string[];
+  out: string;
+  pages: string;
+}
+
+function build({ cwd, command, out }: Site, content: string, label: string, force = true): Promise<Run> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
-    const command = cwd === ROOT ? [BUILD] : [ASTRO, 'build'];
-    const args = [...command, ...(force ? ['--force'] : []), '--outDir', outDir];
+    const args = [...command, ...(force ? ['--force'] : []), '--outDir', out];
     const child = spawn(process.execPath, args, {
       cwd,
       env: { ...process.env, CONTENT_ROOT: content, NODE_ENV: 'production' },
@@ -199,65 +277,94 @@ async function countPages(dir: string): Promise<number> {
 
 const fmt = (r: Run) => `${r.seconds.toFixed(1)} s (CPU ${r.cpuSeconds.toFixed(1)} s), ${r.peakMb.toFixed(0)} MB`;
 
+const medians = (list: Run[]) => ({
+  seconds: median(list.map((r) => r.seconds)),
+  peakMb: median(list.map((r) => r.peakMb)),
+  cpuSeconds: median(list.map((r) => r.cpuSeconds)),
+});
+type Medians = ReturnType<typeof medians>;
+const ratio = (a: number, b: number) => `**${(a / b).toFixed(2)}×**`;
+/** Time, CPU and memory of `a` against `b`: "a / b | ratio" three times. */
+const against = (a: Medians, b: Medians) =>
+  `${a.seconds.toFixed(1)} s / ${b.seconds.toFixed(1)} s | ${ratio(a.seconds, b.seconds)} | ` +
+  `${a.cpuSeconds.toFixed(1)} s / ${b.cpuSeconds.toFixed(1)} s | ${ratio(a.cpuSeconds, b.cpuSeconds)} | ` +
+  `${a.peakMb.toFixed(0)} MB / ${b.peakMb.toFixed(0)} MB | ${ratio(a.peakMb, b.peakMb)}`;
+
 try {
   if (logDir) await mkdir(logDir, { recursive: true });
   const rows: string[] = [];
+  const requiredRows: string[] = [];
   for (const n of sizes) {
     await rm(root, { recursive: true, force: true });
     const content = path.join(root, `content-${n}`);
-    const floor = path.join(root, 'floor');
     await cp('content', content, { recursive: true });
     await Promise.all(
       Array.from({ length: n }, (_, i) => writeFile(path.join(content, 'articles', `prova-${i}.mdx`), article(i))),
     );
-    for (const [file, text] of Object.entries(FLOOR_FILES)) {
-      await mkdir(path.dirname(path.join(floor, file)), { recursive: true });
-      await writeFile(path.join(floor, file), text);
+    for (const [folder, files] of [
+      ['floor', FLOOR_FILES],
+      ['required', REQUIRED_FILES],
+    ] as const) {
+      for (const [file, text] of Object.entries(files)) {
+        await mkdir(path.dirname(path.join(root, folder, file)), { recursive: true });
+        await writeFile(path.join(root, folder, file), text);
+      }
     }
-    const ours = { cwd: ROOT, out: path.join(root, 'dist') };
-    const bare = { cwd: floor, out: path.join(root, 'floor-dist') };
+    const dist = (name: string) => path.join(root, name);
+    const ours: Site = { cwd: ROOT, command: [BUILD], out: dist('dist'), pages: dist('dist/client') };
+    const bare: Site = {
+      cwd: dist('floor'),
+      command: [ASTRO, 'build'],
+      out: dist('floor-dist'),
+      pages: dist('floor-dist'),
+    };
+    const required: Site = {
+      cwd: dist('required'),
+      command: ['build.mjs'],
+      out: dist('required-dist'),
+      pages: dist('required-dist/client'),
+    };
 
     // The cold run starts from an empty share-card cache, as a fresh clone does.
     await rm(path.join(ROOT, 'node_modules/.astro/share-images'), { recursive: true, force: true });
-    const cold = await build(ours.cwd, content, ours.out, `project-${n}-cold`);
+    const cold = await build(ours, content, `project-${n}-cold`);
     console.log(`${n} articles, project, cold share-image cache: ${fmt(cold)}`);
     const project: Run[] = [];
     const floorRuns: Run[] = [];
+    const requiredRuns: Run[] = [];
     for (let i = 0; i < runs; i++) {
-      // Alternating, so a slow minute on a shared machine hits both sides alike.
-      const a = await build(ours.cwd, content, ours.out, `project-${n}-${i}`);
-      const b = await build(bare.cwd, content, bare.out, `floor-${n}-${i}`);
+      // Alternating, so a slow minute on a shared machine hits every site alike.
+      const a = await build(ours, content, `project-${n}-${i}`);
+      const b = await build(bare, content, `floor-${n}-${i}`);
+      const c = await build(required, content, `required-${n}-${i}`);
       project.push(a);
       floorRuns.push(b);
-      console.log(`${n} articles, run ${i + 1}: project ${fmt(a)}; floor ${fmt(b)}`);
+      requiredRuns.push(c);
+      console.log(`${n} articles, run ${i + 1}: project ${fmt(a)}; floor ${fmt(b)}; floor with the required ${fmt(c)}`);
     }
-    const pages = await countPages(path.join(ours.out, 'client'));
-    const floorPages = await countPages(bare.out);
+    const [pages, floorPages, requiredPages] = await Promise.all(
+      [ours, bare, required].map((s) => countPages(s.pages)),
+    );
 
     const edited = path.join(content, 'articles', 'prova-0.mdx');
     await writeFile(edited, article(0, ' Una frase aggiunta dopo la pubblicazione.'));
-    const rebuild = await build(ours.cwd, content, ours.out, `project-${n}-rebuild`, false);
+    const rebuild = await build(ours, content, `project-${n}-rebuild`, false);
     // Astro 7.3.5 copies the unchanged pages only some of the time (withastro/astro#17615): say whether it did.
     console.log(
       `${n} articles, project rebuilt after editing one article (no --force): ${fmt(rebuild)}, ` +
         `${rebuild.reused} pages copied from the last build`,
     );
-    const edit = await readFile(path.join(ours.out, 'client/blog/prova-0/index.html'), 'utf8');
+    const edit = await readFile(path.join(ours.pages, 'blog/prova-0/index.html'), 'utf8');
     if (!edit.includes('Una frase aggiunta')) throw new Error('the rebuild did not pick up the edit');
 
-    const medians = (list: Run[]) => ({
-      seconds: median(list.map((r) => r.seconds)),
-      peakMb: median(list.map((r) => r.peakMb)),
-      cpuSeconds: median(list.map((r) => r.cpuSeconds)),
-    });
     const p = medians(project);
     const f = medians(floorRuns);
+    const r = medians(requiredRuns);
     rows.push(
-      `| ${n} | ${pages} / ${floorPages} | ${p.seconds.toFixed(1)} s / ${f.seconds.toFixed(1)} s | ` +
-        `**${(p.seconds / f.seconds).toFixed(2)}×** | ${p.cpuSeconds.toFixed(1)} s / ${f.cpuSeconds.toFixed(1)} s | ` +
-        `**${(p.cpuSeconds / f.cpuSeconds).toFixed(2)}×** | ${p.peakMb.toFixed(0)} MB / ${f.peakMb.toFixed(0)} MB | ` +
-        `**${(p.peakMb / f.peakMb).toFixed(2)}×** | ${cold.seconds.toFixed(1)} s | ${rebuild.seconds.toFixed(1)} s |`,
+      `| ${n} | ${pages} / ${floorPages} | ${against(p, f)} | ${cold.seconds.toFixed(1)} s | ` +
+        `${rebuild.seconds.toFixed(1)} s |`,
     );
+    requiredRows.push(`| ${n} | ${requiredPages} | ${against(r, f)} | ${against(p, r)} |`);
   }
   console.log(`\nMedians of ${runs} alternating runs (project / bare Astro floor):\n`);
   console.log(
@@ -265,6 +372,16 @@ try {
   );
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const row of rows) console.log(row);
+  console.log(
+    '\nThe floor with what the issue and the product require (adapter, paginated lists and tags, Pagefind, ' +
+      'incremental build), against the bare floor, and the project against it:\n',
+  );
+  console.log(
+    '| articles | pages | time, with the required / bare | ratio | CPU time | ratio | peak memory | ratio | ' +
+      'time, project / with the required | ratio | CPU time | ratio | peak memory | ratio |',
+  );
+  console.log(`|${' --- |'.repeat(14)}`);
+  for (const row of requiredRows) console.log(row);
 } finally {
   await rm(root, { recursive: true, force: true });
   // The content cache now describes the deleted copy: rebuild it from the project's own content.
