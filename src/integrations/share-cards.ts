@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { takeShareCardRequests, type CardRequest } from '../build/share-card-requests.ts';
 import { cachedShareImage, makeShareImage } from '../build/share-image.ts';
+import { inParallel } from '../build/in-parallel.ts';
 
 /** Cards rendered at the same time: satori's layout takes one core, sharp's encoding another. */
 const RENDERING = 2;
@@ -70,15 +71,5 @@ async function writeCards(cacheDir: string, site: string, logger: AstroIntegrati
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   logger.info(
     `${requests.length} share cards in ${seconds} s: ${toMake.length} made, ${requests.length - toMake.length} from the cache`,
-  );
-}
-
-/** Runs `work` over `items`, `width` at a time. */
-async function inParallel<T>(items: T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (next < items.length) await work(items[next++]);
-    }),
   );
 }

@@ -1,10 +1,13 @@
 import type { AstroIntegration } from 'astro';
 import sitemap from '@astrojs/sitemap';
-import { readFile } from 'node:fs/promises';
+import { readBuiltHead } from '../build/built-head.ts';
+import { inParallel } from '../build/in-parallel.ts';
 import { sitemapEntry } from '../lib/seo/sitemap.ts';
 
 /** Only public content: not the team area, nor the pages that answer a form. */
 const PRIVATE = /\/(admin|test-gratuito\/(correggi|risultato))\//;
+/** Heads read at a time. */
+const READING = 16;
 
 /**
  * `@astrojs/sitemap`, with each built page's own `<head>` deciding its entry: `noindex` pages (an article's
@@ -12,20 +15,30 @@ const PRIVATE = /\/(admin|test-gratuito\/(correggi|risultato))\//;
  */
 export function siteSitemap(): AstroIntegration[] {
   let client: URL;
-  const builtHead = async (url: string) => {
-    const { pathname } = new URL(url);
-    const file = new URL(`.${pathname}${pathname.endsWith('/') ? 'index.html' : ''}`, client);
-    const html = await readFile(file, 'utf8').catch(() => '');
-    return html.slice(0, html.indexOf('</head>') + 1 || undefined);
-  };
+  const file = (pathname: string) => new URL(`.${pathname}${pathname.endsWith('/') ? 'index.html' : ''}`, client);
+  // `@astrojs/sitemap` serializes one page after the other: reading each head there waited on the disk 6,500
+  // times in a row at 5,000 articles (~2 s). They are read here first, many at a time, by the hook before it.
+  const heads = new Map<string, string>();
   return [
     {
       name: 'segnalazione:sitemap-pages',
-      hooks: { 'astro:config:done': ({ config }) => void (client = config.build.client) },
+      hooks: {
+        'astro:config:done': ({ config }) => void (client = config.build.client),
+        'astro:build:done': async ({ pages }) => {
+          heads.clear();
+          await inParallel(pages, READING, async ({ pathname }) => {
+            const path = `/${pathname.replace(/^\//, '')}`;
+            heads.set(path, await readBuiltHead(file(path)));
+          });
+        },
+      },
     },
     sitemap({
       filter: (page) => !PRIVATE.test(new URL(page).pathname),
-      serialize: async (item) => sitemapEntry(item, await builtHead(item.url)),
+      serialize: async (item) => {
+        const { pathname } = new URL(item.url);
+        return sitemapEntry(item, heads.get(pathname) ?? (await readBuiltHead(file(pathname))));
+      },
     }),
   ];
 }

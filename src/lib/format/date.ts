@@ -1,4 +1,5 @@
 import { SITE } from '../../site.config.ts';
+import { rememberedByInstant } from './remembered.ts';
 
 const longDate = new Intl.DateTimeFormat(SITE.locale, {
   day: 'numeric',
@@ -8,9 +9,7 @@ const longDate = new Intl.DateTimeFormat(SITE.locale, {
 });
 
 /** "29 novembre 2026": the date as an Italian reader expects it, in Rome's time zone. */
-export function formatDate(date: Date): string {
-  return longDate.format(date);
-}
+export const formatDate = rememberedByInstant((date) => longDate.format(date));
 
 // Made once: a formatter costs ~0.4 ms to create, which every date of every page paid (~0.9 s of a 1,000-article build).
 const dayParts = new Intl.DateTimeFormat('en-CA', {
@@ -21,10 +20,10 @@ const dayParts = new Intl.DateTimeFormat('en-CA', {
 });
 
 /** The `datetime` attribute of a `<time>` element: the calendar day in Rome. */
-export function isoDay(date: Date): string {
+export const isoDay = rememberedByInstant((date) => {
   const parts = Object.fromEntries(dayParts.formatToParts(date).map((p) => [p.type, p.value]));
   return `${parts.year}-${parts.month}-${parts.day}`;
-}
+});
 
 const hour = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', hourCycle: 'h23', timeZone: SITE.timeZone });
 
