@@ -36,6 +36,18 @@ describe('readBuiltHead', () => {
     expect(await readBuiltHead(file)).toBe(`${head}<`);
   });
 
+  it('finds the end of the head when it straddles two reads', async () => {
+    // "</head>" begins three bytes before the end of the first 16 KB read.
+    const head = `<head><title>${'t'.repeat(16 * 1024 - 3 - '<head><title>'.length - '</title>'.length)}</title>`;
+    expect(Buffer.byteLength(head)).toBe(16 * 1024 - 3);
+    const file = await page('a-cavallo.html', `${head}</head><body>${'</head>'.repeat(3)}</body>`);
+    expect(await readBuiltHead(file)).toBe(`${head}<`);
+  });
+
+  it('reads a folder where a page should be as no head', async () => {
+    expect(await readBuiltHead(dir)).toBe('');
+  });
+
   it('gives the whole file when there is no head end, and nothing for a missing file', async () => {
     const text = `<p>${'c'.repeat(40_000)}</p>`;
     expect(await readBuiltHead(await page('senza-head.html', text))).toBe(text);

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { sitemapEntry } from '../../../src/lib/seo/sitemap.ts';
+import { sitemapEntry, sitemapFacts } from '../../../src/lib/seo/sitemap.ts';
 
 const item = { url: 'https://www.segnalazionevincente.com/blog/a/', changefreq: undefined };
 const head = (...tags: string[]) => `<html lang="it"><head><title>A</title>${tags.join('')}</head><body></body></html>`;
@@ -25,6 +25,6 @@ describe('sitemap entries', () => {
     ['index: kept', head('<meta name="robots" content="index, follow">'), item],
     ['“noindex” in a description: kept', head('<meta name="description" content="noindex">'), item],
   ])('%s', (_name, html, expected) => {
-    expect(sitemapEntry(item, html)).toEqual(expected);
+    expect(sitemapEntry(item, sitemapFacts(html))).toEqual(expected);
   });
 });
